@@ -1,0 +1,1 @@
+"""Policy packs: loading, validation, signing and the checks they enable."""
