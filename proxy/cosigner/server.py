@@ -1,0 +1,62 @@
+"""Running the app: bind, serve, reload the policy, and shut down cleanly on SIGINT/SIGTERM (or Ctrl+C).
+
+Signals are a POSIX convenience: on Windows, Ctrl+C raises ``KeyboardInterrupt`` and the same shutdown path
+runs, and the policy reloads when its file changes (``PolicyHolder.watch``) on every OS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+
+from aiohttp import web
+
+from cosigner.app import BOUND_PORT, create_app
+from cosigner.config import Config
+from cosigner.routes import SERVICES
+
+log = logging.getLogger("cosigner.server")
+
+
+async def serve(config: Config, *, ready: asyncio.Event | None = None, stop: asyncio.Event | None = None) -> None:
+    app = create_app(config)
+    runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, config.host, config.port)
+    await site.start()
+    port = _bound_port(runner, config.port)
+    app[BOUND_PORT][0] = port
+    log.info("listening", extra={"host": config.host, "port": port})
+    sys.stdout.write(f"Cosigner listening on http://{config.host}:{port}\n")
+    sys.stdout.flush()
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    services = app[SERVICES]
+    for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)):
+        if sig is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
+    if hasattr(signal, "SIGHUP"):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGHUP, lambda: services.policies.request_reload())
+    watcher = asyncio.create_task(services.policies.watch(), name="policy-watch")
+    if ready is not None:
+        ready.set()
+    try:
+        await stop.wait()
+    finally:
+        log.info("shutting down")
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+        await runner.cleanup()  # in-flight requests finish; cleanup_ctx closes the audit log after its writes
+
+
+def _bound_port(runner: web.AppRunner, fallback: int) -> int:
+    for addr in runner.addresses:
+        if isinstance(addr, tuple) and len(addr) >= 2:
+            return int(addr[1])
+    return fallback
