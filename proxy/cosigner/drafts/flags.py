@@ -1,0 +1,340 @@
+"""Deterministic review flags for changed hunks: what a reviewer must look at one by one.
+
+A flag marks material in the draft that the practitioner did not write: names, numbers, dates, times, money,
+addresses and quoted speech absent from their original text, risk terms present only in the draft, and
+negations added or removed.  Pure and deterministic: same inputs, same flags, in the same order.
+
+Name detection uses a registered ``PERSON`` detector when the caller passes one (the redaction package's), and
+otherwise the capitalisation heuristic here, which is deliberately biased towards flagging: a false flag costs
+one extra confirmation, a missed invented name can end up in a statutory record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from cosigner.drafts.diff import Hunk
+
+FlagKind = Literal[
+    "new_name",
+    "new_number",
+    "new_date",
+    "new_time",
+    "new_money",
+    "new_address",
+    "new_quote",
+    "new_risk_term",
+    "negation_added",
+    "negation_removed",
+]
+
+# A name finder returns (start, end) spans of person names in the text it is given.
+NameFinder = Callable[[str], Iterable[tuple[int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: FlagKind
+    detail: str
+
+
+DEFAULT_RISK_TERMS: tuple[str, ...] = (
+    "abuse", "abused", "abusive", "alcohol", "allegation", "alleged", "arrest", "arrested", "assault",
+    "assaulted", "bruise", "bruised", "bruises", "bruising", "child protection", "coercion", "coercive",
+    "danger", "dangerous", "disclosed", "disclosure", "domestic abuse", "domestic violence", "drugs",
+    "drunk", "exploitation", "exploited", "fracture", "grooming", "harm", "hit", "injured", "injuries",
+    "injury", "intoxicated", "kill", "knife", "ligature", "missing", "neglect", "neglected", "overdose",
+    "police", "rape", "restraint", "risk", "section 47", "self-harm", "self harm", "sexual", "strangled",
+    "strategy meeting", "suicidal", "suicide", "threat", "threatened", "unsafe", "violence", "violent",
+    "weapon",
+)  # fmt: skip
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEGATIONS = _wordset(
+    "not no never none nobody nothing neither nor nowhere cannot without denied denies deny denying "
+    "refused refuses unable"
+)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    rf"|{_ORD}\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?\s+{_ORD}(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\s+\d{{4}}"
+    rf"|(?:last|next|this)\s+(?:week|month|year|{_DAYS})"
+    rf"|{_DAYS}|yesterday|tomorrow|today|tonight|last\s+night)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap](?:\.m\.|m\b))?|\d{1,2}\s*[ap](?:\.m\.|m\b)|\d{1,2}\s+o'clock"
+    r"|noon|midday|midnight)",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"(?:[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|pence|p|gbp|euros?)\b)",
+    re.IGNORECASE,
+)
+_STREET_TYPES = (
+    "street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|place|pl|gardens|terrace|"
+    "grove|hill|park|square|sq|view|walk|row|mews|parade|rise|green"
+)
+_ADDRESS = re.compile(
+    rf"\b(?:(?:flat|apartment|unit)\s+\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}"
+    rf"(?:{_STREET_TYPES})\b"
+    r"|\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+_NUMBER_WORDS = _wordset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million once twice half dozen first second third fourth fifth"
+)
+_QUOTE = re.compile(r"\"([^\"\n]{2,})\"|“([^”\n]{2,})”|‘([^’\n]{2,})’|«([^»\n]{2,})»")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+")
+
+# Capitalised words that are not names: function words, titles, calendar words, roles and services that
+# turn up in social-work notes.
+_NOT_NAMES = _wordset(
+    """a about after all also although an and any are as at be because been before being both but by can
+    could did do does during each either even every few for from had has have he her here hers him his how
+    however i if in into is it its just may me might more most much must my neither no nor not now of off on
+    once only or other our out over per please she should since so some still such than that the their them
+    then there these they this those though through thus to too under until upon us very was we were what
+    when where whether which while who whom whose why will with within without would yes yet you your
+    mr mrs ms miss mx dr prof sir dame lord lady madam mum mother dad father nan grandmother grandfather
+    brother sister son daughter aunt uncle baby child children parent parents carer carers family
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday tomorrow
+    social worker team manager school nursery college gp nhs hospital police council court service services
+    plan meeting review assessment visit home office health care support section child protection
+    ok okay dear regards thanks thank note notes summary action actions outcome outcomes next update"""
+)
+_TITLES = _wordset("mr mrs ms miss mx dr prof sir dame lord lady")
+_TITLES = _wordset("mr mrs ms miss mx dr prof sir dame lord lady")
+_SPAN_KINDS: tuple[tuple[FlagKind, re.Pattern[str]], ...] = (
+    ("new_address", _ADDRESS),
+    ("new_money", _MONEY),
+    ("new_date", _DATE),
+    ("new_time", _TIME),
+)
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalIndex:
+    """What flagging needs to know about the practitioner's original text, computed once per draft."""
+
+    normalised: str
+    numbers: frozenset[str]
+    words: frozenset[str]
+    risk_pattern: re.Pattern[str]
+    risk_terms_present: frozenset[str]
+    find_names: NameFinder | None
+
+    def contains(self, phrase: str) -> bool:
+        key = _normalise(phrase)
+        return re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", self.normalised) is not None
+
+
+def index_original(
+    original_text: str,
+    *,
+    risk_terms: Sequence[str] = DEFAULT_RISK_TERMS,
+    find_names: NameFinder | None = None,
+) -> OriginalIndex:
+    normalised = _normalise(original_text)
+    pattern = _risk_pattern(risk_terms)
+    return OriginalIndex(
+        normalised=normalised,
+        numbers=frozenset(_number_key(m.group()) for m in _NUMBER.finditer(original_text)),
+        words=frozenset(w.lower() for w in _WORD.findall(original_text)),
+        risk_pattern=pattern,
+        risk_terms_present=frozenset(_term_key(m.group()) for m in pattern.finditer(normalised)),
+        find_names=find_names,
+    )
+
+
+def flag_hunks(
+    hunks: Sequence[Hunk],
+    original_text: str,
+    *,
+    risk_terms: Sequence[str] = DEFAULT_RISK_TERMS,
+    find_names: NameFinder | None = None,
+) -> list[tuple[Flag, ...]]:
+    index = index_original(original_text, risk_terms=risk_terms, find_names=find_names)
+    return [flags_for(hunk, index) for hunk in hunks]
+
+
+def flag_hunk(
+    hunk: Hunk,
+    original_text: str,
+    *,
+    risk_terms: Sequence[str] = DEFAULT_RISK_TERMS,
+    find_names: NameFinder | None = None,
+) -> tuple[Flag, ...]:
+    """Flags for one hunk, judged against the practitioner's whole original text."""
+    if not hunk.changed:
+        return ()
+    return flags_for(hunk, index_original(original_text, risk_terms=risk_terms, find_names=find_names))
+
+
+def flags_for(hunk: Hunk, original: OriginalIndex) -> tuple[Flag, ...]:
+    if not hunk.changed:
+        return ()
+    draft = hunk.proposed
+    flags: list[Flag] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _SPAN_KINDS:
+        for match in pattern.finditer(draft):
+            if _overlaps(match.span(), taken):
+                continue
+            taken.append(match.span())
+            if not original.contains(match.group()):
+                flags.append(Flag(kind, match.group().strip()))
+    for match in _NUMBER.finditer(draft):
+        if not _overlaps(match.span(), taken) and _number_key(match.group()) not in original.numbers:
+            flags.append(Flag("new_number", match.group()))
+    for word in _WORD.findall(draft):
+        if word.lower() in _NUMBER_WORDS and word.lower() not in original.words:
+            flags.append(Flag("new_number", word))
+    for start, end in _new_names(draft, original.words, original.find_names):
+        if not _overlaps((start, end), taken):
+            flags.append(Flag("new_name", draft[start:end]))
+    for match in _QUOTE.finditer(draft):
+        quoted = next(g for g in match.groups() if g is not None)
+        if not original.contains(quoted):
+            flags.append(Flag("new_quote", match.group()))
+    for match in original.risk_pattern.finditer(_normalise(draft)):
+        term = _term_key(match.group())
+        if term not in original.risk_terms_present:
+            flags.append(Flag("new_risk_term", term))
+    flags.extend(_negation_flags(hunk.original, draft))
+    return tuple(_dedupe(flags))
+
+
+def min_dwell_ms(hunk: Hunk, *, base_ms: int, per_word_ms: int) -> int:
+    """Minimum time a changed hunk must be in view: base plus per word of what the reviewer has to read."""
+    if not hunk.changed:
+        return 0
+    words = len(_WORD.findall(hunk.proposed))
+    words += sum(len(_WORD.findall(op.text)) for op in hunk.ops if op.op == "delete")
+    return base_ms + per_word_ms * words
+
+
+# --- helpers --------------------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
+
+
+def _number_key(text: str) -> str:
+    return text.replace(",", "")
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _term_key(text: str) -> str:
+    return " ".join(re.split(r"[\s-]+", text.lower())).strip()
+
+
+def _risk_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    # Longest first, so "domestic abuse" wins over "abuse" at the same position.
+    keys = sorted({_term_key(t) for t in terms if t.strip()}, key=lambda k: (-len(k), k))
+    if not keys:
+        return re.compile(r"(?!x)x")
+    alternatives = (r"[\s-]+".join(re.escape(w) for w in key.split()) for key in keys)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _new_names(
+    draft: str, original_words: frozenset[str], find_names: NameFinder | None
+) -> list[tuple[int, int]]:
+    spans = sorted(find_names(draft)) if find_names is not None else _heuristic_names(draft)
+    return [
+        (s, e) for s, e in spans if any(w.lower() not in original_words for w in _WORD.findall(draft[s:e]))
+    ]
+
+
+def _heuristic_names(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that look like names.
+
+    A run counts when it is mid-sentence, follows a title ("Mr Khan"), has two or more non-common words
+    ("Amira Khan"), or, at the start of a sentence, repeats a name seen mid-sentence elsewhere in the text.
+    """
+    runs: list[list[re.Match[str]]] = []
+    for match in re.finditer(r"[\w'’-]+", text):
+        if not _CAPITALISED.fullmatch(match.group()):
+            runs.append([])
+            continue
+        previous = runs[-1] if runs else []
+        gap = text[previous[-1].end() : match.start()].strip() if previous else None
+        if gap == "" or (gap == "." and previous[-1].group().lower() in _TITLES):
+            previous.append(match)
+        else:
+            runs.append([match])
+    confident: list[tuple[int, int]] = []
+    sentence_initial: list[tuple[int, int]] = []
+    for run in runs:
+        kept = [m for m in run if m.group().lower() not in _NOT_NAMES]
+        if not kept:
+            continue
+        span = (kept[0].start(), kept[-1].end())
+        if not _starts_sentence(text, run[0].start()) or len(kept) > 1 or kept[0] is not run[0]:
+            confident.append(span)
+        else:
+            sentence_initial.append(span)
+    known = {w for s, e in confident for w in text[s:e].split()}
+    return sorted(confident + [(s, e) for s, e in sentence_initial if text[s:e] in known])
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position]
+    return not before.strip() or _SENTENCE_END.search(before) is not None or before.rstrip().endswith("\n")
+
+
+def _negations(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for word in _WORD.findall(text.replace("’", "'")):
+        lowered = word.lower()
+        if lowered.endswith("n't"):
+            counts["n't"] += 1
+        elif lowered in _NEGATIONS:
+            counts[lowered] += 1
+    return counts
+
+
+def _negation_flags(original: str, draft: str) -> list[Flag]:
+    before, after = _negations(original), _negations(draft)
+    flags = [Flag("negation_added", word) for word in sorted((after - before).elements())]
+    flags += [Flag("negation_removed", word) for word in sorted((before - after).elements())]
+    if sum(after.values()) == sum(before.values()):
+        # "did not" -> "didn't" keeps the meaning; only a change in how many negations there are counts.
+        return []
+    return _dedupe(flags)
+
+
+def _dedupe(flags: Iterable[Flag]) -> list[Flag]:
+    seen: set[Flag] = set()
+    out: list[Flag] = []
+    for flag in flags:
+        if flag not in seen:
+            seen.add(flag)
+            out.append(flag)
+    return out
