@@ -1,0 +1,89 @@
+// The only module that touches the browser's extension API (chrome.* in Chromium, browser.* in Firefox).
+// Everything else receives what it needs from here, so the pure modules stay testable under node.
+
+const ext = globalThis.browser ?? globalThis.chrome;
+
+export const isFirefox = typeof globalThis.browser !== 'undefined' && typeof ext.sidebarAction !== 'undefined';
+
+export const runtime = Object.freeze({
+  id: () => ext.runtime.id,
+  /** chrome-extension://<id> or moz-extension://<uuid>, without trailing slash. */
+  origin: () => ext.runtime.getURL('').replace(/\/$/u, ''),
+  url: (path) => ext.runtime.getURL(path),
+  onMessage: (handler) => {
+    ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      Promise.resolve(handler(message, sender)).then(sendResponse, () => sendResponse({ ok: false,
+        error: { code: 'internal' } }));
+      return true;
+    });
+  },
+  send: (message) => ext.runtime.sendMessage(message),
+  onInstalled: (fn) => ext.runtime.onInstalled.addListener(fn),
+  onStartup: (fn) => ext.runtime.onStartup.addListener(fn),
+  openOptions: () => ext.runtime.openOptionsPage(),
+  manifestVersion: () => ext.runtime.getManifest().version,
+});
+
+export const storage = Object.freeze({
+  /** Managed storage is absent in some browsers/profiles: treat a failure as "nothing preset". */
+  managed: async () => {
+    try {
+      return (await ext.storage.managed.get(null)) ?? {};
+    } catch {
+      return {};
+    }
+  },
+  local: Object.freeze({
+    get: (keys = null) => ext.storage.local.get(keys),
+    set: (items) => ext.storage.local.set(items),
+  }),
+  session: Object.freeze({
+    get: (keys = null) => ext.storage.session.get(keys),
+    set: (items) => ext.storage.session.set(items),
+    remove: (keys) => ext.storage.session.remove(keys),
+  }),
+  onChanged: (fn) => ext.storage.onChanged.addListener(fn),
+});
+
+export const tabs = Object.freeze({
+  send: (tabId, frameId, message) => ext.tabs.sendMessage(tabId, message, { frameId }),
+  get: (tabId) => ext.tabs.get(tabId),
+  activeTab: async () => (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0] ?? null,
+  onRemoved: (fn) => ext.tabs.onRemoved.addListener(fn),
+});
+
+export const menus = Object.freeze({
+  replace: async (items) => {
+    await ext.contextMenus.removeAll();
+    for (const item of items) ext.contextMenus.create(item);
+  },
+  onClicked: (fn) => ext.contextMenus.onClicked.addListener(fn),
+});
+
+export const commands = Object.freeze({
+  onCommand: (fn) => ext.commands.onCommand.addListener(fn),
+});
+
+export const panel = Object.freeze({
+  /** Must run synchronously inside a user-gesture handler (context menu click, command, action click). */
+  open: (tabId, windowId) => {
+    if (ext.sidePanel?.open) return ext.sidePanel.open(tabId === undefined ? { windowId } : { tabId });
+    if (ext.sidebarAction?.open) return ext.sidebarAction.open();
+    return Promise.reject(new Error('no side panel API'));
+  },
+  openOnActionClick: async () => {
+    if (ext.sidePanel?.setPanelBehavior) await ext.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+    else if (ext.action?.onClicked && ext.sidebarAction) ext.action.onClicked.addListener(() => ext.sidebarAction.open());
+  },
+});
+
+export const scripting = Object.freeze({
+  registered: () => ext.scripting.getRegisteredContentScripts(),
+  unregister: (ids) => ext.scripting.unregisterContentScripts({ ids }),
+  register: (scripts) => ext.scripting.registerContentScripts(scripts),
+});
+
+export const permissions = Object.freeze({
+  contains: (origins) => ext.permissions.contains({ origins }),
+  request: (origins) => ext.permissions.request({ origins }),
+});
