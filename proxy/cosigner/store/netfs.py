@@ -78,26 +78,30 @@ def is_network_fs_type(fs_type: str | None) -> bool:
     return fs_type is not None and (fs_type in NETWORK_FS_TYPES or fs_type.split(".")[0] in NETWORK_FS_TYPES)
 
 
-def _windows_remote(path: Path) -> bool:
-    text = str(path)
-    if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
-        return True
+def is_unc_path(text: str) -> bool:
+    """``\\\\server\\share`` or ``//server/share`` (but not the ``\\\\?\\`` / ``\\\\.\\`` device prefixes)."""
+    return text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\"))
+
+
+def _windows_remote(text: str) -> bool:
     if sys.platform != "win32":
         return False
+    if is_unc_path(text):
+        return True
     import ctypes
 
-    drive = os.path.splitdrive(text)[0]
-    if not drive:
-        return False
+    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    if not drive or is_unc_path(drive):
+        return bool(drive)
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
     return bool(kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE)
 
 
 def network_filesystem(path: Path) -> str | None:
     """Name of the network filesystem holding ``path`` (or the nearest existing parent), else None."""
-    probe = Path(os.path.abspath(path))
-    if _windows_remote(probe):
+    if _windows_remote(str(path)):
         return "windows-remote"
+    probe = Path(os.path.abspath(path))
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
     mountinfo = Path("/proc/self/mountinfo")

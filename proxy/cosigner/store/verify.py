@@ -143,7 +143,10 @@ class ChainVerifier:
                 return
             problem = self._body_problem(seq, time, etype, body)
             if problem:
-                self._fail(seq, f"entry {seq}: {problem}")
+                # A broken link means the previous entry changed (its hash differs from what this one
+                # recorded), so that is the entry named.
+                bad = seq - 1 if problem.startswith("previous-hash") else seq
+                self._fail(bad, f"entry {seq}: {problem}")
                 return
         self.frontier.push(digest)
         self.prev_hash = digest.hex()
