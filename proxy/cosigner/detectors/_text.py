@@ -1,0 +1,42 @@
+"""Small text helpers shared by detectors (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_LABEL_SPLIT = re.compile(r"[^a-z0-9&]+")
+
+
+def window_before(text: str, start: int, width: int = 40) -> str:
+    """Lower-cased text just before ``start`` on the same logical line (labels rarely span lines)."""
+    chunk = text[max(0, start - width) : start]
+    cut = chunk.rfind("\n\n")
+    if cut != -1:
+        chunk = chunk[cut + 2 :]
+    return chunk.lower()
+
+
+def has_label(
+    text: str, start: int, labels: Iterable[str], width: int = 40, max_words_after: int = 4
+) -> bool:
+    """True when one of ``labels`` (lower-case word sequences) ends within a few words before ``start``."""
+    words = [w for w in _LABEL_SPLIT.split(window_before(text, start, width)) if w]
+    tail = words[-(max_words_after + 3) :]
+    joined = " " + " ".join(tail) + " "
+    for label in labels:
+        at = joined.rfind(" " + label + " ")
+        if at == -1:
+            continue
+        words_after = joined[at + len(label) + 2 :].split()
+        if len(words_after) <= max_words_after:
+            return True
+    return False
+
+
+def alnum(value: str) -> str:
+    return "".join(c for c in value if c.isalnum())
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -1,0 +1,58 @@
+"""NHS numbers (England, Wales, Isle of Man), Scottish CHI and Northern Ireland H&C numbers.
+
+All three are ten digits with the same modulus-11 check digit.  An unlabelled run needs a valid check digit;
+a labelled one is redacted whatever the check digit says (real notes contain typos).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cosigner.detectors import Finding
+from cosigner.detectors._text import alnum, has_label
+from cosigner.detectors.checksums import chi_date_ok, mod11_check_ok
+from cosigner.detectors.kinds import CHI_NUMBER, HC_NUMBER, NHS_NUMBER
+
+# ten digits, each gap at most two separator characters (spaces, dashes, dots, slashes, a line break)
+_TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,2}\d){9}(?![\w]|[ \-./]\d)")
+_NHS_LABELS = ("nhs", "nhs no", "nhs number", "nhs num", "nhsno", "nhs#")
+_CHI_LABELS = ("chi", "chi no", "chi number")
+_HC_LABELS = ("h&c", "hcn", "h c", "health and care", "health & care", "h&c no", "h&c number")
+
+
+def classify(digits: str) -> str | None:
+    """The type an unlabelled, check-digit-valid ten-digit number belongs to (None: not a health number)."""
+    if not mod11_check_ok(digits) or digits == "0000000000":
+        return None
+    prefix = int(digits[:3])
+    if 320 <= prefix <= 399:
+        return HC_NUMBER
+    if int(digits[:9]) <= 311299999 and chi_date_ok(digits):
+        return CHI_NUMBER
+    if int(digits[:9]) <= 311299999:
+        return None  # CHI range but not a date: not an NHS number either
+    return NHS_NUMBER
+
+
+class HealthNumberDetector:
+    name = "health_numbers"
+
+    def detect(self, text: str) -> Sequence[Finding]:
+        findings: list[Finding] = []
+        for match in _TEN_DIGITS.finditer(text):
+            raw = match.group()
+            if raw.count("\n") > 1:
+                continue
+            digits = alnum(raw)
+            start, end = match.span()
+            kind = classify(digits)
+            if has_label(text, start, _NHS_LABELS):
+                findings.append(Finding(NHS_NUMBER, start, end, 1.0, self.name, "nhs_labelled"))
+            elif has_label(text, start, _CHI_LABELS):
+                findings.append(Finding(CHI_NUMBER, start, end, 1.0, self.name, "chi_labelled"))
+            elif has_label(text, start, _HC_LABELS):
+                findings.append(Finding(HC_NUMBER, start, end, 1.0, self.name, "hc_labelled"))
+            elif kind is not None:
+                findings.append(Finding(kind, start, end, 0.9, self.name, kind.lower() + "_checksum"))
+        return findings

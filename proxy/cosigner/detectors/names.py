@@ -1,0 +1,279 @@
+"""Person names without a model: titles, relationship cues, capitalisation with an English-word filter,
+a licensed name gazetteer, initials, lower-case names in name context and chaining of adjacent name words.
+
+Propagation (a name found once is redacted everywhere in the request) lives in ``name_propagation``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cosigner.detectors import Finding
+from cosigner.detectors.kinds import PERSON
+from cosigner.detectors.lexicon import (
+    LEXICON,
+    NAME_PARTICLES,
+    RELATION_CUES,
+    STRONG_CUES,
+    TITLES,
+    VERBS_AFTER_NAME,
+    WORD_NAMES,
+)
+from cosigner.detectors.term_matcher import Term, TermMatcher, lower_same_length
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SENTENCE_END = frozenset(".!?:;\n•*")
+_SKIP_BACK = frozenset(" \t\"'“‘([-–")
+# A capitalised word followed by one of these names a place or an organisation, not a person.
+_PLACE_SUFFIX = frozenset(
+    {
+        "school",
+        "primary",
+        "academy",
+        "college",
+        "university",
+        "council",
+        "hospital",
+        "surgery",
+        "practice",
+        "centre",
+        "center",
+        "trust",
+        "police",
+        "court",
+        "road",
+        "street",
+        "avenue",
+        "lane",
+        "close",
+        "drive",
+        "way",
+        "house",
+        "park",
+        "ltd",
+        "limited",
+        "plc",
+        "team",
+        "service",
+        "services",
+        "unit",
+        "ward",
+        "clinic",
+        "church",
+        "mosque",
+        "nursery",
+        "city",
+        "county",
+        "borough",
+        "station",
+        "hall",
+        "group",
+        "foundation",
+        "partnership",
+        "health",
+        "medical",
+        "estate",
+        "place",
+        "square",
+        "gardens",
+        "terrace",
+        "crescent",
+        "grove",
+        "row",
+        "village",
+        "town",
+        "bridge",
+        "airport",
+        "library",
+        "campus",
+        "infirmary",
+        "prison",
+        "hmp",
+        "yoi",
+        "cathedral",
+        "mews",
+        "walk",
+        "rise",
+        "view",
+        "parade",
+        "croft",
+        "fields",
+        "wood",
+        "farm",
+        "court's",
+        "care",
+        "homes",
+        "home",
+    }
+)
+_NOT_AFTER = frozenset({"st", "saint"})
+
+_NOT_NAME, _WEAK, _STRONG = 0, 1, 2
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int  # end of the name part (a possessive "'s" is left outside)
+    word: str
+    lower: str
+    cap: bool
+    initial: bool
+    sentence_start: bool
+    care: bool
+
+
+def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            word, end = word[:-2], end - 2
+        lower = word.lower()
+        first = word[0]
+        initial = len(word) == 1 and first.isupper()
+        back = start - 1
+        while back >= 0 and text[back] in _SKIP_BACK:
+            back -= 1
+        sentence_start = back < 0 or text[back] in _SENTENCE_END
+        care = lower in LEXICON.care_terms or bool(care_mask[start])
+        tokens.append(_Token(start, end, word, lower, first.isupper(), initial, sentence_start, care))
+    return tokens
+
+
+def _care_mask(text: str, lowered: str) -> bytearray:
+    mask = bytearray(len(text) + 1)
+    for start, end, _term in _CARE_PHRASES.find(text, lowered):
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+_CARE_PHRASES = TermMatcher(Term(p, "CARE") for p in LEXICON.care_phrases)
+
+
+def _gap(text: str, left: _Token, right: _Token) -> str:
+    return text[left.end : right.start]
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    """Two words belong to one name: separated by a space, a hyphen or an initial's full stop only."""
+    gap = _gap(text, left, right)
+    return gap in (" ", "-", "  ") or (left.initial and gap in (". ", "."))
+
+
+def _classify(text: str, tokens: list[_Token], i: int) -> int:
+    tok = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    prev_lower = prev.lower if prev is not None and tok.start - prev.end <= 3 else ""
+    lex = LEXICON
+    gaz = tok.lower in lex.first_names or tok.lower in lex.surnames or tok.lower in WORD_NAMES
+    common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
+    if prev_lower in _NOT_AFTER or tok.lower in TITLES:
+        return _NOT_NAME
+    if prev_lower in TITLES and prev is not None and prev.cap and (tok.cap or gaz) and not tok.care:
+        return _STRONG
+    if tok.initial:
+        return _WEAK
+    if not tok.cap:
+        if not gaz or common or tok.care or len(tok.word) < 3:
+            return _NOT_NAME
+        before = _cue_before(text, tokens, i)
+        return _STRONG if before else _WEAK
+    if tok.word.isupper():
+        if len(tok.word) < 3 or not gaz or common or tok.care:
+            return _NOT_NAME
+        return _WEAK
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower in _PLACE_SUFFIX and nxt.cap and _adjacent(text, tok, nxt):
+        return _NOT_NAME
+    if tok.care:
+        return _WEAK if gaz and tok.lower in lex.first_names and not common else _NOT_NAME
+    if gaz and not common:
+        return _STRONG
+    if not gaz and not common and not tok.sentence_start and len(tok.word) >= 2:
+        return _STRONG
+    if gaz or (not common and tok.sentence_start):
+        # word-names (Grace, Will) and unknown words at a sentence start: names only with support
+        if _cue_before(text, tokens, i) or (
+            nxt is not None and nxt.lower in VERBS_AFTER_NAME and nxt.start - tok.end <= 2
+        ):
+            return _STRONG
+        return _WEAK
+    return _NOT_NAME
+
+
+def _cue_before(text: str, tokens: list[_Token], i: int) -> bool:
+    """A relationship cue or title in the two words before (e.g. "mum (sarah)", "my name is john")."""
+    tok = tokens[i]
+    for back in (1, 2):
+        if i - back < 0:
+            return False
+        prev = tokens[i - back]
+        between = text[prev.end : tok.start]
+        if len(between) > 6 or "\n" in between or "." in between.replace("(", ""):
+            return False
+        if back == 1 and (prev.lower in STRONG_CUES or (prev.lower in RELATION_CUES and tok.cap)):
+            return True
+        if back == 2 and prev.lower in ("name", "named", "called") and tokens[i - 1].lower in ("is", "was"):
+            return True
+        if back == 2 and prev.lower in STRONG_CUES and tokens[i - 1].lower in ("called", "named", "is"):
+            return True
+        if prev.lower in TITLES and prev.cap:
+            return True
+    return False
+
+
+class NameDetector:
+    name = "person_names"
+
+    def detect(self, text: str) -> Sequence[Finding]:
+        lowered = lower_same_length(text)
+        tokens = _tokens(text, _care_mask(text, lowered))
+        if not tokens:
+            return []
+        labels = [_classify(text, tokens, i) for i in range(len(tokens))]
+        _chain(text, tokens, labels)
+        return self._spans(text, tokens, labels)
+
+    def _spans(self, text: str, tokens: list[_Token], labels: list[int]) -> list[Finding]:
+        findings: list[Finding] = []
+        i = 0
+        while i < len(tokens):
+            if labels[i] != _STRONG:
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(tokens) and labels[j + 1] == _STRONG and _adjacent(text, tokens[j], tokens[j + 1])
+            ):
+                j += 1
+            findings.append(Finding(PERSON, tokens[i].start, tokens[j].end, 0.7, self.name, "name_heuristic"))
+            i = j + 1
+        return findings
+
+
+def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
+    """Weak words (initials, word-names, particles) next to a strong name word become part of the name."""
+    changed = True
+    while changed:
+        changed = False
+        for i, tok in enumerate(tokens):
+            if labels[i] == _STRONG:
+                continue
+            joinable = labels[i] == _WEAK or (tok.lower in NAME_PARTICLES and not tok.cap)
+            if not joinable:
+                continue
+            left = i > 0 and labels[i - 1] == _STRONG and _adjacent(text, tokens[i - 1], tok)
+            right = i + 1 < len(tokens) and labels[i + 1] == _STRONG and _adjacent(text, tok, tokens[i + 1])
+            if tok.lower in NAME_PARTICLES and not tok.cap:
+                ok = (
+                    left and i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) and tokens[i + 1].cap
+                )
+            else:
+                ok = left or right
+            if ok:
+                labels[i] = _STRONG
+                changed = True
