@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 
 import pytest
-
 from cosigner.errors import BadRequest, RedactionFailed
 from cosigner.redaction import CaseContext, OrgPattern, RedactionConfig, Redactor, Span
 
@@ -142,7 +141,7 @@ def test_input_that_is_not_text_fails_closed(bad: object) -> None:
     assert "broken" not in str(caught.value)
 
 
-def test_detector_exception_surfaces_as_redaction_failed_without_text(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_detector_exception_becomes_redaction_failed_without_text(monkeypatch: pytest.MonkeyPatch) -> None:
     class Exploding:
         name = "exploding"
 
