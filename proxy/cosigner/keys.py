@@ -251,3 +251,21 @@ class KeyStore:
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         _write_private(self._public_file, json.dumps(table, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def load_public_keys(path: Path) -> dict[str, bytes]:
+    """Read a ``public_keys.json`` (a data directory's, or a copy given to an auditor); creates nothing."""
+    loaded = json.loads(Path(path).read_text("utf-8"))
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{Path(path).name}: not a JSON object of public keys")
+    keys: dict[str, bytes] = {}
+    for kid, entry in loaded.items():
+        raw = base64.b64decode(entry["ed25519"] if isinstance(entry, dict) else entry)
+        if len(raw) != 32 or key_id_for(raw) != kid:
+            raise ConfigError(f"{Path(path).name}: key {kid} is malformed or does not match its id")
+        keys[kid] = raw
+    return keys
+
+
+def public_keys_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "keys" / "public_keys.json"
