@@ -30,8 +30,11 @@ def _flags(original: str, draft: str, **kwargs: object) -> set[Flag]:
         ("Rent is owed.", "Rent of £450.00 is owed.", {Flag("new_money", "£450.00")}),
         ("Family moved.", "Family moved to 12 Acacia Avenue.", {Flag("new_address", "12 Acacia Avenue")}),
         ("Family moved.", "Family moved to LS1 4AP.", {Flag("new_address", "LS1 4AP")}),
-        ("Mum was upset.", 'Mum was upset and said "I cannot cope".', {
-            Flag("new_quote", '"I cannot cope"'), Flag("negation_added", "cannot")}),
+        (
+            "Mum was upset.",
+            'Mum was upset and said "I cannot cope".',
+            {Flag("new_quote", '"I cannot cope"'), Flag("negation_added", "cannot")},
+        ),
         ('Mum said "I cannot cope".', 'Mum said calmly "I cannot cope".', set()),
         ("He was quiet.", "He was quiet and suicidal.", {Flag("new_risk_term", "suicidal")}),
         ("He spoke of self-harm.", "He spoke of self harm again.", set()),
