@@ -20,8 +20,8 @@ def accumulate_openai(chunks: list[dict[str, Any]], *, include_usage: bool) -> d
         ids.add(chunk["id"])
         assert usage is None, "nothing may follow the usage chunk"
         if include_usage:
-            assert "usage" in chunk
-            if chunk["usage"] is not None:
+            # OpenAI sends "usage": null on every other chunk; Ollama leaves the key out.
+            if chunk.get("usage") is not None:
                 assert chunk["choices"] == [] and position == len(chunks) - 1
                 usage = chunk["usage"]
         else:

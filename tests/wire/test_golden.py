@@ -34,7 +34,9 @@ def test_every_golden_file_is_documented_and_every_documented_file_exists() -> N
     assert documented == set(golden_names(".json")) | set(STREAMS)
 
 
-@pytest.mark.parametrize("name", ["openai_response_text.json", "openai_response_tool_calls.json"])
+@pytest.mark.parametrize(
+    "name", ["openai_response_text.json", "openai_response_tool_calls.json", "ollama_response_text.json"]
+)
 def test_openai_golden_responses_match_the_sdk_types(name: str) -> None:
     check_openai_completion(load_json(name))
 
@@ -44,7 +46,7 @@ def test_anthropic_golden_responses_match_the_sdk_types(name: str) -> None:
     check_anthropic_message(load_json(name))
 
 
-@pytest.mark.parametrize("name", [n for n in STREAMS if n.startswith("openai_")])
+@pytest.mark.parametrize("name", [n for n in STREAMS if n.startswith(("openai_", "ollama_"))])
 def test_openai_golden_streams_match_the_sdk_types_and_end_with_done(name: str) -> None:
     for chunk in openai_chunks(name):
         check_openai_chunk(chunk)

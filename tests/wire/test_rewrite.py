@@ -372,3 +372,19 @@ def test_rewrite_leaves_thinking_blocks_alone() -> None:
     resp["content"].insert(0, {"type": "thinking", "thinking": "[PERSON_1]", "signature": "sig"})
     out = rewrite_anthropic_response(resp, recording([]))
     assert out["content"][0]["thinking"] == "[PERSON_1]"
+
+
+def test_ollama_stream_with_text_in_the_finishing_chunk_is_restored_in_order() -> None:
+    chunks = openai_chunks("ollama_stream_text.sse")
+    out = run_openai(chunks, restore_factory)
+    result = accumulate_openai(out, include_usage=True)
+    assert result["text"] == "Noted that Jane Doe attended the review on time."
+    assert "usage" not in out[0], "no usage key is invented for servers that leave it out"
+    rewritten = accumulate_openai(run_openai(chunks), include_usage=True)
+    assert rewritten["text"] == "NOTED THAT [PERSON_1] ATTENDED THE REVIEW ON TIME."
+
+
+def test_ollama_whole_tool_call_is_restored() -> None:
+    out = run_openai(openai_chunks("ollama_stream_tool_calls.sse"), restore_factory)
+    [call] = accumulate_openai(out, include_usage=False)["tool_calls"]
+    assert json.loads(call["arguments"]) == {"person": "Jane Doe"}

@@ -391,3 +391,19 @@ def test_untranslatable_anthropic_requests_are_refused(
     with pytest.raises(BadRequest) as info:
         translate.anthropic_request_to_openai(anthropic_body(messages, **extra))
     assert info.value.message.startswith(message)
+
+
+def test_empty_openai_texts_are_left_out_for_anthropic() -> None:
+    body = openai_body(
+        [
+            {"role": "system", "content": ""},
+            {"role": "user", "content": [{"type": "text", "text": ""}, {"type": "text", "text": "hi"}]},
+            {"role": "assistant", "content": ""},
+            {"role": "user", "content": "again"},
+        ]
+    )
+    out = translate.openai_request_to_anthropic(body)
+    assert "system" not in out
+    assert out["messages"] == [
+        {"role": "user", "content": [{"type": "text", "text": "hi"}, {"type": "text", "text": "again"}]}
+    ]

@@ -249,3 +249,27 @@ def test_interleaved_tool_call_arguments_are_refused() -> None:
     late = {"index": 0, "function": {"arguments": "{}"}}
     with pytest.raises(UpstreamBadResponse):
         converter.feed({"id": "c", "choices": [{"index": 0, "delta": {"tool_calls": [late]}}]})
+
+
+def test_ollama_text_stream_to_anthropic_keeps_text_from_the_finishing_chunk() -> None:
+    message = accumulate_anthropic(openai_to_anthropic(openai_chunks("ollama_stream_text.sse")))
+    assert message["content"] == [
+        {"type": "text", "text": "Noted that [PERSON_1] attended the review on time."}
+    ]
+    assert message["stop_reason"] == "end_turn"
+    assert message["usage"]["input_tokens"] == 31 and message["usage"]["output_tokens"] == 12
+
+
+def test_ollama_whole_tool_call_chunk_to_anthropic() -> None:
+    message = accumulate_anthropic(openai_to_anthropic(openai_chunks("ollama_stream_tool_calls.sse")))
+    assert message["content"] == [
+        {"type": "tool_use", "id": "call_hk81qg8b", "name": "lookup_visit", "input": {"person": "[PERSON_1]"}}
+    ]
+    assert message["stop_reason"] == "tool_use"
+
+
+def test_message_stop_without_message_delta_still_finishes_the_choice() -> None:
+    events = [e for e in anthropic_events("anthropic_stream_text.sse") if e[0] != "message_delta"]
+    chunks = anthropic_to_openai(events, True)
+    result = accumulate_openai(chunks, include_usage=True)
+    assert result["finish_reason"] == "stop"

@@ -119,19 +119,20 @@ def _append(messages: list[dict[str, Any]], role: str, blocks: list[dict[str, An
 
 
 def _text_blocks(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Anthropic rejects empty text blocks, which OpenAI allows; they carry nothing, so they are left out."""
     if isinstance(content, str):
-        return [{"type": "text", "text": content}]
-    return [{"type": "text", "text": part["text"]} for part in content]
+        return [{"type": "text", "text": content}] if content else []
+    return [{"type": "text", "text": part["text"]} for part in content if part["text"]]
 
 
 def _user_blocks(content: str | list[dict[str, Any]], path: JsonPath) -> list[dict[str, Any]]:
     if isinstance(content, str):
-        return [{"type": "text", "text": content}]
+        return _text_blocks(content)
     blocks: list[dict[str, Any]] = []
     for j, part in enumerate(content):
         kind = part["type"]
         if kind == "text":
-            blocks.append({"type": "text", "text": part["text"]})
+            blocks.extend(_text_blocks([part]))
         elif kind == "image_url":
             blocks.append({"type": "image", "source": _image_source(part["image_url"]["url"], (*path, j))})
         elif kind == "file":
@@ -186,7 +187,8 @@ def _assistant_blocks(message: dict[str, Any], path: JsonPath) -> list[dict[str,
     elif isinstance(content, list):
         for part in content:
             text = part["text"] if part["type"] == "text" else part["refusal"]
-            blocks.append({"type": "text", "text": text})
+            if text:
+                blocks.append({"type": "text", "text": text})
     for j, call in enumerate(message.get("tool_calls") or ()):
         call_path = (*path, "tool_calls", j)
         if call["type"] != "function":

@@ -61,8 +61,8 @@ class AnthropicStreamToOpenAI:
             return self._on_block_delta(body)
         if kind == "message_delta":
             return self._on_message_delta(body)
-        if kind == "message_stop" and self._include_usage:
-            return [self._chunk([], usage=anthropic_usage_to_openai(self._usage))]
+        if kind == "message_stop":
+            return self._on_message_stop()
         return []  # ping, content_block_stop, message_stop without usage, and future event types
 
     def _on_message_start(self, body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -123,6 +123,14 @@ class AnthropicStreamToOpenAI:
             return []
         self._finished = True
         return [self._choice_chunk({}, finish_reason=finish_reason_for(stop_reason))]
+
+    def _on_message_stop(self) -> list[dict[str, Any]]:
+        # A message_stop without message_delta still has to end the choice, or OpenAI clients wait for it.
+        out = [] if self._finished else [self._choice_chunk({}, finish_reason="stop")]
+        self._finished = True
+        if self._include_usage:
+            out.append(self._chunk([], usage=anthropic_usage_to_openai(self._usage)))
+        return out
 
     def _choice_chunk(self, delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
         choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
