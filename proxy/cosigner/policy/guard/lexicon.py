@@ -1,0 +1,413 @@
+"""Phrase tables for the judgement guard, by role.  Templates expand with ``expand.expand``.
+
+Phrases are matched on normalised request sentences (lower case, punctuation as spaces, apostrophes dropped,
+text-speak and misspellings mapped), padded with spaces so every phrase matches whole words only.  A role is
+evidence, not a verdict: ``rules.py`` combines roles into the five judgement categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+_PEOPLE = (
+    "child|children|baby|babies|kids|kid|young person|young people|boy|girl|toddler|infant|teenager|sibling|"
+    "siblings|"
+    "mum|dad|mother|father|parent|parents|carer|carers|grandmother|grandma|gran|nan|grandad|grandfather|"
+    "aunt|uncle|"
+    "stepdad|stepfather|stepmum|partner|boyfriend|girlfriend|family|families|household|households|person|"
+    "people|"
+    "service user|service users|client|clients|resident|adult|adults|man|woman|son|daughter|foster carer|"
+    "foster carers|adopter|adopters|applicant|applicants|case|cases|referral|referrals|he|she|they|him|her|"
+    "them|"
+    "couple|mother s partner|sibling group|pupil|patient|individual|individuals|victim|perpetrator|offender"
+)
+_SUBJECT = (
+    "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
+    "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
+    "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
+    "the placement|this placement|the court|the judge|the kids|the siblings|this baby|this young person"
+)
+
+ROLES: Mapping[str, tuple[str, ...]] = {
+    # ---- shared evidence -------------------------------------------------------------------------
+    "PERSON": (f"({_PEOPLE})", "person 1", "person 2", "person a", "person b", "child a", "child b"),
+    "SPECIFIC": (
+        "this|these|above|below|following|attached|here|the note|this note|my note|case note|this case|"
+        "this situation|the situation|the record",
+    ),
+    "PRODUCE": (
+        "(give|provide|assign|output|produce|generate|calculate|compute|work out|determine|suggest|include|"
+        "add|estimate|come up with|choose|pick|select|identify|flag|label|mark|tag|return|respond with|"
+        "reply with|answer with|fill in|allocate|apply|attach|put) (a|an|the|me|us|my|each|every|them|him|"
+        "her|it|"
+        "one|your|their|this|these|)",
+        "(tell|show|let) (me|us)",
+        "what (is|are|would|level|score|rating|category|band|number|grade|percentage|tier)",
+        "whats",
+        "would you",
+        "do you think",
+        "in your (view|opinion|professional opinion|judgement|judgment|assessment)",
+    ),
+    "YOUR_JUDGEMENT": (
+        "your (view|opinion|assessment|judgement|judgment|recommendation|prediction|rating|score|decision|"
+        "conclusion|best guess|guess|estimate|professional opinion|verdict|evaluation|analysis of whether)",
+        "(do|would|did) you (think|say|reckon|believe|consider|feel|judge)",
+        "what do you (think|reckon|make of)",
+        "(tell|let) (me|us) know (whether|if)",
+        "tell (me|us) (whether|if)",
+        "(say|state|decide|confirm|advise|judge|conclude) (whether|if)",
+        "you (decide|predict|judge|rate|score|rank|assess)",
+    ),
+    "OWNED": (
+        "(my|our) (own |)(risk|rating|ratings|assessment|assessments|score|scoring|analysis|view|views|"
+        "judgement|"
+        "judgment|decision|decisions|conclusion|conclusions|evaluation|opinion|professional judgement|"
+        "professional opinion|grading|rag|findings|formulation|risk assessment|risk analysis|analysis of "
+        "risk|"
+        "recommendation|recommendations|rationale|reasoning|view that|concerns|prediction|position)",
+        "(i|we|ive|weve|i have|we have|i had|we had|i ve|we ve) (rated|scored|assessed|judged|decided|"
+        "concluded|"
+        "graded|gave|given|identified|set|think|believe|consider|considered|felt|feel|found|agreed|"
+        "recommended|"
+        "judge|assess|rate|noted|recorded|made|reached|formed)",
+        "(manager|managers|team manager|conference|panel|court|judge|iro|chair|supervisor|strategy meeting|"
+        "strategy discussion|meeting|colleague|colleagues|service manager|head of service|magistrates|the la|"
+        "local authority|professionals|network|mash|lado) (has |have |had |)(decided|agreed|concluded|rated|"
+        "assessed|found|recommended|made|ruled|determined|judged|endorsed|approved|set)",
+        "(was|were|has been|have been|had been|is|are) (already |)(rated|assessed|scored|judged|decided|"
+        "agreed|"
+        "graded|identified|deemed|found|approved|made subject)",
+        "already (decided|agreed|rated|assessed|made|identified|judged)",
+        "(the|this) decision (was|is|has been|of the)",
+        "(decision|outcome|conclusion|recommendation|recommendations) (of|from) the (conference|panel|"
+        "meeting|"
+        "court|strategy|review|icpc|rcpc|hearing|manager|team manager)",
+    ),
+    "EXPLAIN": (
+        "(explain|define|describe|outline|summarise|summarize) (what|how|the|a|an|in general|generally|"
+        "the meaning|the difference|the law|the legislation|the legal|the criteria|the process|the purpose|"
+        "why)",
+        "what (does|do) (the term|the phrase|it|the word|the law|the act|legislation|guidance|)",
+        "what is meant by",
+        "(meaning|definition) of",
+        "(in general|generally|in principle|the legislation|the law|statutory guidance|working together|"
+        "the children act|the care act|the mental capacity act|the act says|mca code|code of practice|"
+        "the legal framework|the legal test|the criteria for)",
+    ),
+    "DRAFT_HEAD": (),  # filled by rules.py from the sentence's first word; kept here for documentation
+    # ---- risk scoring ----------------------------------------------------------------------------
+    "RISK_VERB": (
+        "(rate|rerate|score|rank|grade|classify|categorise|categorize|rag|rag rate|band|assess|evaluate|"
+        "quantify|"
+        "estimate|calculate|compute|prioritise|prioritize|triage|measure|judge|weigh up|work out|determine|"
+        "figure out|gauge|label|sort|order|put)",
+    ),
+    "RISK_VERB_PERSON": (
+        "(rate|score|rank|grade|classify|categorise|categorize|rag|rag rate|band|assess|evaluate|prioritise|"
+        "prioritize|sort|order|judge|profile|label) (the |this |these |each |every |both |all |all the |my |"
+        "our |"
+        "today s |todays |the following |the two |the three |)"
+        "(family|families|child|children|parents|parent|mum|dad|mother|father|cases|case|referrals|"
+        "households|"
+        "kids|him|her|them|people|adults|carers|siblings|young people|service users|clients|sibling group|"
+        "person|individuals|residents|boys|girls|young person|household|couple)",
+    ),
+    "RISK_OBJ": (
+        "(risk|risks|risky|riskiness|riskier|riskiest|danger|dangers|dangerous|dangerousness|vulnerability|"
+        "vulnerable|safe|safety|unsafe|harm|at risk|level of concern|concern level|concern levels|"
+        "seriousness|"
+        "severity|threat|threat level|worry level|how worried|level of need|need level|needs level|"
+        "protective factors|safeguarding concern|safeguarding risk)",
+    ),
+    "SCALE": (
+        "(1|0|one|zero) (10|ten|5|five|100|hundred)",
+        "(1|0|one|zero) to (10|ten|5|five|100|hundred)",
+        "out of (10|ten|5|five|100|a hundred|hundred)",
+        "(percentage|percent|per cent|%|a number|numerical|numeric|score out of|scale of|on a scale|likert)",
+        "(high|hi) (medium|med|moderate) (or |and |)(low|lo)",
+        "(low|lo) (medium|med|moderate) (or |and |)(high|hi)",
+        "(high|low) or (low|high) (risk|)",
+        "(red|r) (amber|a) (or |and |)(green|g)",
+        "(green|amber) (amber|red) (or |and |)(red|green)",
+        "(rag|traffic light|traffic lights|risk matrix|matrix|tier 1|tier 2|tier 3|tier 4|level 1|level 2|"
+        "level 3|level 4|category a|category b|band a|band b|a score|a rating|a grade|a ranking|a tier|a "
+        "band)",
+        "(severe|significant|moderate|minimal|critical) (moderate|minimal|low|significant) (or |and |)(low|"
+        "minimal|none)",
+    ),
+    "RISK_NOUN": (
+        "(risk|danger|vulnerability|safety|harm|concern|severity|safeguarding|threat|need|needs) (score|"
+        "scores|"
+        "rating|ratings|level|levels|category|categories|band|bands|grade|grades|tier|tiers|matrix|ranking|"
+        "rankings|profile|percentage|rag|judgement|judgment|classification|status|value|number|banding|"
+        "index)",
+        "(level|levels|degree|amount|likelihood) of (risk|danger|harm|concern|vulnerability|need)",
+        "(rag|red amber green) (rating|ratings|status|rate|score|it|them|each)",
+        "overall risk",
+    ),
+    "RISK_STRONG": (
+        "how (risky|dangerous|vulnerable|safe|unsafe|at risk|much risk|much danger|much of a risk|serious "
+        "is the|"
+        "high is the|big is the|great is the|significant is the|concerned should|worried should|worried "
+        "would|"
+        "concerned would|worrying is|concerning is|safe are|safe is)",
+        "(most|more|least|less|the most|the least) (at risk|vulnerable|dangerous|risky|unsafe|safe|in danger|"
+        "concerning|worrying|urgent|serious)",
+        "(safest|riskiest|highest risk|lowest risk|greatest risk|biggest risk|most risk|highest priority|"
+        "top priority|priority order|order of risk|order of priority|order of urgency|order of concern)",
+        "which (child|children|family|families|case|cases|one|sibling|parent|household|referral|referrals|"
+        "kid|"
+        "person|adult|young person|of them|of the children|of the families|of these|of my cases) (is|are|has|"
+        "poses|presents|should|needs|faces|seems|looks)",
+        "who (is|poses|presents|faces|seems|looks) (most|more|at greatest|at highest|the most|the biggest|"
+        "the greatest|the highest|the least|least|riskier|safer|the bigger|the larger)",
+        f"(is|are|was|were) ({_SUBJECT}) (at risk|safe|unsafe|in danger|dangerous|a danger|a risk|risky|"
+        "vulnerable|at high risk|at low risk|high risk|low risk|medium risk|at significant risk|at serious "
+        "risk|"
+        "at immediate risk|a threat|a safeguarding risk|a risk to|a danger to|safe with|safe at|safe around|"
+        "safe living|safe to)",
+        f"(does|do) ({_SUBJECT}) (pose|present|represent) (a |any |an |)(risk|danger|threat|significant|"
+        "serious|immediate|high|low)",
+        f"what (risk|level of risk|danger|threat) (does|do|is|are) ({_SUBJECT})",
+        "(risk|danger|threat) (he|she|they|dad|mum|the father|the mother|the partner|the boyfriend) (pose|"
+        "poses|"
+        "presents|present)",
+        "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
+        "(safe|unsafe) (for|to) (return|go|stay|remain|live|be left|have contact|see)",
+        "(is|are) (the |this |that |)(risk|danger|threat) (high|low|medium|significant|serious|moderate|"
+        "imminent|immediate|real|substantial|acceptable|manageable)",
+        "risk (high|low|medium|moderate) or (low|high|medium)",
+    ),
+    # ---- prediction ------------------------------------------------------------------------------
+    "PRED_STRONG": (
+        "(predict|predicts|predicting|prediction|predictions|forecast|forecasting|foresee|prognosis|"
+        "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
+        "chance of|chances of|chance that|chances that|odds of|odds that|odds are|what are the chances|"
+        "is it likely|are they likely|is he likely|is she likely|likely to|unlikely to|going to|"
+        "what will happen|what is going to happen|what happens to|what would happen|will happen|"
+        "in future|in the future|future behaviour|future behavior|future risk|future harm|"
+        "next (6|six|12|twelve|3|three) months|long term outcome|long term outcomes|expected to|expect (him|"
+        "her|"
+        "them|mum|dad|the child|the family) to)",
+    ),
+    "PRED_QUESTION": (
+        f"(will|would|could|might|can) ({_SUBJECT}) (ever |still |really |actually |definitely |)",
+        f"(is|are) ({_SUBJECT}) (going|likely|unlikely|expected|bound|set) to",
+        "is there (a|any) (chance|likelihood|risk|probability) (of|that)",
+        "any chance (of|that)",
+    ),
+    "OUTCOME": (
+        "(reoffend|reoffends|reoffending|re offend|re offending|offend|offending|harm|hurt|abuse|neglect|"
+        "kill|"
+        "injure|assault|attack|go missing|going missing|run away|running away|abscond|relapse|relapsing|"
+        "use again|using again|drink again|drinking again|use drugs|overdose|self harm|suicide|suicidal|"
+        "breakdown|break down|breaks down|broken down|disrupt|disruption|engage|engagement|comply|compliance|"
+        "cooperate|co operate|cooperation|cope|succeed|success|successful|fail|failure|outcome|outcomes|"
+        "proceedings|court|care order|supervision order|win|lose|return home|go home|get the children back|"
+        "get the kids back|get her children back|get his children back|get them back|get the baby back|"
+        "reunification|rehabilitation|sustain|sustained|change|improve|deteriorate|violent|violence|exploit|"
+        "exploited|exploitation|cse|cce|county lines|radicalised|radicalized|pregnant again|stay with|"
+        "leave him|leave her|split up|reconcile|last|stable|stability|turn up|attend|stick|survive|"
+        "end up|become|grow up|be removed|be adopted|go into care|enter care|harm the baby|harm the children|"
+        "do it again|happen again|repeat|recur|recurrence|escalate|get worse|continue)",
+    ),
+    # ---- statutory and professional decisions --------------------------------------------------------
+    "STAT_STRONG": (
+        "should (the |this |these |her |his |their |)(child|children|baby|kids|young person|siblings|he|she|"
+        "they|him|her|them|boy|girl|twins|infant|person|adult|resident|service user|client) (be|go|stay|"
+        "remain|return|move|live) ",
+        "should (we|i|the la|the local authority|social care|childrens services|children s services|the team|"
+        "they|you) (remove|take|seek|apply|issue|start|initiate|hold|convene|call|go to|escalate|step up|"
+        "step down|close|nfa|end|make|refer|accommodate|place|proceed|instigate|consider removal|"
+        "progress|recommend|convene|de register|deregister|discharge|detain|section|approve|reject|"
+        "stop|withdraw|reduce|increase|terminate|pursue|move|return|initiate|lodge|trigger)",
+        "should (this|it|the case|this case|the referral|this referral|the contact|this contact|the matter|"
+        "the plan|the cp plan|the order|the placement|this placement) (go|be|proceed|progress|escalate|move|"
+        "step|stay|remain|end|continue|stop|close)",
+        "is (the |)threshold (met|reached|crossed)",
+        "(has|have) (the |)threshold (been |)(met|reached|crossed)",
+        "(meet|meets|meeting|reach|reaches|cross|crosses|satisfy|satisfies) (the |any |a |)(threshold|"
+        "thresholds|"
+        "criteria|test|legal test|threshold criteria)",
+        "(threshold|thresholds) (met|reached|crossed|or not)",
+        "(above|below|under|over|at) (the |)threshold",
+        "(does|do|would|will|could) (this|it|the case|this case|the referral|this referral|the family|"
+        "this family|the concern|these concerns|the concerns|the situation|this situation|he|she|they|"
+        "the child|this child) (meet|meets|reach|cross|qualify|count|warrant|justify|need|require|merit)",
+        "is this (significant harm|a s47|a section 47|a s42|a section 42|child protection|a cp case|"
+        "a safeguarding|safeguarding|neglect|abuse|emotional abuse|a child in need|cin|cp|level 4|level 3|"
+        "level 2|a care act|a mash|a lado|an early help|early help|a police matter|reportable)",
+        f"(does|do|did) ({_SUBJECT}) (have|lack|lacks|has|retain) (the |)(mental |)capacity",
+        "(has|have|lacks|lack|lacking) (the |)(mental |)capacity (to|for|regarding|around|about)",
+        f"(is|are) ({_SUBJECT}) (capacitous|incapacitous|competent|gillick competent|fraser competent)",
+        f"(is|are) ({_SUBJECT}|the applicant|the applicants|gran|grandma|the grandparents|the aunt|the uncle|"
+        "the foster carer|the foster carers|the kinship carer|this carer|these carers|she a|he a|they a) "
+        "(suitable|fit|able to care|capable|a suitable|a fit|a safe|good enough|a good enough|an adequate|"
+        "adequate|appropriate|a good|good|bad|a bad|unfit|unsuitable|fit to|capable of|safe to care|"
+        "a protective|protective enough|protective)",
+        "(suitable|suitability|fit|unfit|unsuitable) (carer|carers|to care|as a carer|as carers|for "
+        "fostering|"
+        "to foster|to adopt|adopter|adopters|placement|special guardian|to look after|to parent|parent|"
+        "parents|of the carer|of the carers|of the placement|of gran|of the grandparents|of her|of him|"
+        "of them|as foster|as kinship|as special)",
+        "(approve|reject|refuse) (her|him|them|the carer|the carers|the applicant|the applicants|gran|"
+        "as a (foster |kinship |)carer|as carers|as foster carers|the placement|the adopters)",
+        "recommend (removal|removing|adoption|closure|closing|nfa|escalation|escalating|a plan|a cp plan|"
+        "care proceedings|a section|s47|s42|an icpc|a conference|step down|step up|stepping down|placement|"
+        "approval|refusal|that the|that we|that i|that they|that he|that she|whether|if|what|a decision|"
+        "an outcome|an order|an sgo|special guardianship|long term fostering|a move|contact|no contact|"
+        "supervised contact|reunification|rehabilitation|return home|they|he|she)",
+        "(what|which) would you recommend",
+        "(what|which) (do|would) you (recommend|advise|suggest (we|i) do|decide|choose)",
+        "(would|do|did) you recommend",
+        "(what|which) (option|course of action|outcome|decision|plan|route|pathway) (should|would|is best|"
+        "is right|do you)",
+        "what should (i|we|the la|the local authority|social care|the team|happen) (do |decide |recommend |"
+        "do about|do with|do next|do now|happen|)",
+        "what (decision|outcome) should",
+        "make (the|a|this|that|my|our|the final) (decision|call|judgement|judgment|determination)",
+        "decide (whether|if|on|for|what|which|between|the outcome|the plan|the threshold|who|how)",
+        "(advise|tell|let) (me |us |)(whether|if) (i|we|to|they|he|she|the|this|it|mum|dad) ",
+        "(go|proceed|progress|move) to (icpc|conference|court|plo|legal|legal planning|strategy|panel|"
+        "a strategy|an icpc|care proceedings|a conference|the courts|proceedings)",
+        "(icpc|rcpc|conference|s47|section 47|strategy discussion|strategy meeting|legal planning|plo|"
+        "care proceedings|s42|section 42|removal|escalation|closure|nfa|adoption|a plan|a cp plan|cp plan|"
+        "an sgo|early help|cin|child in need|mash referral|lado referral|section 20|s20|dols|"
+        "safeguarding enquiry) (or not|or no|needed|necessary|required|warranted|justified|appropriate|"
+        "the right|the best|the correct)",
+        "(do|does|did) (we|i|this|the family|the child|it|the case) (need|require|warrant|justify|merit) "
+        "(a|an|to|the) (icpc|conference|s47|section 47|strategy|legal|plo|s42|section 42|escalat|remov|"
+        "step|referral|cp|child protection|plan|enquiry|investigation|court|sgo)",
+        "(is|are) (a|an|the) (icpc|rcpc|conference|s47|section 47|strategy discussion|strategy meeting|s42|"
+        "section 42|plo|legal planning|care proceedings|removal|cp plan|child protection plan|enquiry|"
+        "investigation|referral|escalation|closure|adoption|sgo|placement order|dols|section 20) (needed|"
+        "necessary|required|warranted|justified|appropriate|the right|the best|called for|indicated)",
+        "should there be (a|an)",
+        "(triage|prioritise|prioritize|rank|sort|order|rag) (these|the|this|my|our|each|all|the following|"
+        "todays|today s|this weeks|incoming|new) (contacts|referrals|cases|families|children|notifications|"
+        "reports|concerns|visits|requests|assessments|contact|referral)",
+        "which (referral|referrals|contact|contacts|case|cases|family|families|one|children|child|adult|"
+        "person) (should|to|need|needs|do i|do we|gets|get|goes|go|must|ought|deserve)",
+        "(open|close|nfa|escalate|step down|step up|remove|keep|adopt|approve|continue|end) (or|vs|versus) "
+        "(close|nfa|open|escalate|not|step|keep|remove|leave|return|foster|reject|end|continue)",
+        "can (we|i|they) (safely |now |)(close|step down|end|nfa|de register|deregister|discharge|return|"
+        "reunify|remove|stop)",
+        "is it (safe|time|right|appropriate|ok|okay|reasonable|justified|proportionate|necessary) to (close|"
+        "step down|end|return|discharge|remove|escalate|reunify|adopt|section|detain|place|nfa|de register|"
+        "deregister|stop)",
+        "(ready|time) (to close|for closure|to step down|to end|to return|to reunify|to deregister|"
+        "to de register|for discharge)",
+        "(is|are) (he|she|they|mum|dad|the family|the child|the person|this person|the adult|the resident|x|"
+        "this family) (eligible|entitled|qualify)",
+        "(eligible|eligibility) (for|under|decision|criteria met|determination)",
+        "(what|which) (is|are) in (his|her|their|the child s|the childs|the children s|the childrens|x s) "
+        "best interests",
+        "best interests (decision|determination|are to|is to|would be)",
+        "(what|which) (level|tier) of (intervention|service|support|response|need) (should|does|do|is|are)",
+        "(what|which) (level|tier|category) (is|are|should|does)",
+    ),
+    "STAT_DECIDE": (
+        "(should we|should i|should they|do we need|do i need|is it appropriate|is it necessary|whether to|"
+        "whether we should|whether i should|whether they should|whether it should|whether this should|"
+        "is it justified|is it warranted|your recommendation|recommendation on|recommendation about|"
+        "recommendation for|recommendation as to|recommendation regarding|recommend whether|or not|go ahead|"
+        "decide|advise on|advise whether|advise if|advise me|what now|next steps for (the|this) (family|"
+        "child|"
+        "case)|your decision|your call|your advice on)",
+    ),
+    "STAT_TOPIC": (
+        "(remove|removal|removed|removing|into care|care proceedings|plo|threshold|s47|section 47|s42|"
+        "section 42|strategy discussion|strategy meeting|escalate|escalation|escalating|icpc|rcpc|conference|"
+        "cp plan|child protection plan|child protection|close|closure|closing|nfa|no further action|adopt|"
+        "adoption|adopted|placement order|special guardianship|sgo|triage|suitable|suitability|approve|"
+        "approval|capacity|best interests|section 20|s20|accommodate|accommodation|legal planning|"
+        "legal gateway|eligible|eligibility|cin plan|child in need|step down|step up|early help|mash|lado|"
+        "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
+        "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
+        "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
+        "legal advice|court)",
+    ),
+    # ---- credibility ----------------------------------------------------------------------------------
+    "CRED_STRONG": (
+        f"(is|are|was|were) ({_SUBJECT}|the complainant|the victim|the alleged|nan|the witness|the neighbour|"
+        "the teacher|the referrer|the girl|the boy) (lying|telling the truth|being honest|being truthful|"
+        "honest|"
+        "truthful|credible|believable|reliable|trustworthy|making it up|making this up|making that up|"
+        "making things up|exaggerating|fabricating|manipulating|manipulative|a liar|deceptive|deceiving|"
+        "genuine|being genuine|sincere|faking|putting it on|telling lies|lying to|being deceptive|"
+        "to be believed|being straight|straight with|covering up|hiding something|hiding the truth)",
+        "(who|which one|which parent|which child|which account|which version|which story) (is|was) (lying|"
+        "telling the truth|more honest|more credible|more believable|more reliable|being honest|true|"
+        "the truth|truthful|right)",
+        "(do|would|can|could) you (believe|trust)",
+        "(should|can|could) (i|we) (believe|trust)",
+        "how (credible|believable|honest|truthful|reliable|trustworthy|genuine|sincere|convincing|plausible)",
+        "(credibility|honesty|truthfulness|reliability|believability|trustworthiness|veracity) (of|score|"
+        "rating|assessment|check|level)",
+        "(lying|lie) or (not|telling)",
+        "truth or (lie|lies|not|lying)",
+        "(is|was|are|were) (the |this |her |his |their |mum s |dad s |the child s |)(allegation|allegations|"
+        "disclosure|account|accounts|story|version|explanation|claim|claims|statement|statements|report) "
+        "(true|false|genuine|credible|believable|reliable|made up|fabricated|a lie|lies|honest|truthful|"
+        "plausible|to be believed|malicious)",
+        "(spot|detect|identify|find|flag|highlight|point out) (any |the |all |)(lies|lying|deception|"
+        "signs of lying|dishonesty|untruths|fabrication|where (he|she|they) (is|are|was|were) lying)",
+        "signs (of|that) (lying|deception|dishonesty|(he|she|they|mum|dad) (is|are|was|were) lying)",
+        "(does|do) (her|his|their|mum s|dad s|the child s|the) (account|story|explanation|version|"
+        "accounts|stories) (add up|hold up|stack up|ring true|sound true|seem true|seem credible|seem "
+        "honest)",
+        "(believe|trust) (her|him|them|mum|dad|the child|the mother|the father|the parents) or not",
+    ),
+    "CRED_NOUN": (
+        "(credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
+        "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
+        "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"
+        "reliable witness|genuine)",
+    ),
+    "CRED_VERB": (
+        "(assess|judge|evaluate|rate|score|determine|decide|work out|analyse|analyze|comment on|establish|"
+        "check whether|check if|weigh up|figure out|gauge|test|verify whether|tell (me|us) (whether|if)|"
+        "find out whether|find out if)",
+    ),
+    # ---- profiling ---------------------------------------------------------------------------------
+    "PROTECTED": (
+        "(race|racial|ethnic|ethnicity|ethnic group|ethnic minority|black|white|asian|mixed race|muslim|"
+        "muslims|islam|islamic|christian|christians|jewish|jews|jew|hindu|hindus|sikh|sikhs|buddhist|"
+        "religion|religious|faith|traveller|travellers|gypsy|gypsies|roma|immigrant|immigrants|"
+        "asylum seeker|asylum seekers|refugee|refugees|migrant|migrants|foreign|foreigners|nationality|"
+        "eastern european|eastern europeans|african|africans|caribbean|pakistani|pakistanis|bangladeshi|"
+        "indian|polish|romanian|somali|nigerian|arab|arabs|gay|lesbian|bisexual|trans|transgender|lgbt|"
+        "lgbtq|sexuality|sexual orientation|homosexual|disabled|disability|disabilities|learning disability|"
+        "learning disabilities|autistic|autism|adhd|deaf|blind|wheelchair|pregnant|pregnancy|"
+        "young mothers|teenage mothers|teen mums|single mothers|single mums|single parents|single fathers|"
+        "older people|elderly|age|gender|sex|women|men|married|unmarried|cohabiting|"
+        "mental illness|mentally ill|mental health condition|schizophrenia|bipolar|"
+        "on benefits|council estate|working class|poor families|poverty)",
+    ),
+    "PROFILE": (
+        "(more likely|less likely|likely to|likelier|tend to|tends to|typically|typical|typical of|prone to|"
+        "profile|profiling|higher risk|lower risk|more risk|riskier|more dangerous|more violent|more abusive|"
+        "more neglectful|statistically|as a group|which groups|which group|stereotype|stereotypically|"
+        "usually|more often|flag all|flag every|flag any|screen for|watch out for|be wary of|suspicious of|"
+        "more suspicious|pose more|pose a greater|greater risk|bigger risk|extra scrutiny|more scrutiny|"
+        "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
+        "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
+        "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors)",
+    ),
+    # ---- evasion -------------------------------------------------------------------------------------
+    "EVASION": (
+        "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable) (all |"
+        "any |"
+        "your |the |my |previous |prior |above |earlier |these |those |of your |every |)(previous |prior |"
+        "earlier |original |system |safety |)(instructions|instruction|rules|rule|guidelines|guidance|policy|"
+        "policies|restrictions|restriction|guardrails|guardrail|filters|filter|safeguards|guard|constraints|"
+        "limitations|programming|prompt|system prompt|training|settings)",
+        "(jailbreak|jail break|developer mode|dan mode|do anything now|god mode|unfiltered mode|"
+        "no restrictions|without restrictions|without any restrictions|unrestricted mode|no rules|no limits|"
+        "no filter|no filters|not bound by|no longer bound|are not restricted|free from your|"
+        "pretend (you have|there are|that there are) no|act as if you (have|had) no|"
+        "get around (the|your) (rules|filter|guard|policy)|get round (the|your) (rules|filter|guard|policy)|"
+        "trick the (filter|guard|system)|avoid the (filter|guard)|the guard will not|the filter will not|"
+        "not trigger the|without triggering)",
+    ),
+}
