@@ -20,6 +20,7 @@ from cosigner.guard import PRINCIPAL_KEY
 from cosigner.keys import KeyStore
 from cosigner.policy.schema import ReviewRules, TagWording, Template
 from cosigner.store.audit_log import AuditLog
+from cosigner.store.cli import audit_db_path
 
 TOKENS = {
     "prac": Principal("practitioner", "ext:alpha"),
@@ -111,7 +112,7 @@ async def drafting(
     tmp_path: Path, aiohttp_client: Callable[..., Awaitable[TestClient[Any, Any]]]
 ) -> AsyncIterator[DraftingHarness]:
     keys = KeyStore(tmp_path)
-    audit = await AuditLog.open(tmp_path / "audit" / "audit.sqlite3", keys, origin="cosigner.test/log")
+    audit = await AuditLog.open(audit_db_path(tmp_path), keys, origin="cosigner.test/log")
     policy = FakePolicy()
     model = FakeModel()
     app = web.Application(middlewares=[error_middleware, fake_guard])

@@ -84,7 +84,7 @@ class DraftTag:
 
     def header_value(self) -> str:
         """Compact form for the ``x-cosigner-draft`` header: ``v1.`` + base64url (unpadded) canonical JSON."""
-        return HEADER_PREFIX + _b64url(canonical_json(self.to_json()))
+        return encode_header(self.to_json())
 
 
 def text_sha256(text: str) -> str:
@@ -119,6 +119,10 @@ def issue_tag(
     )
     signature = keys.sign(canonical_json(unsigned.payload()))
     return DraftTag(**{**_fields(unsigned), "signature": _b64url(signature)})
+
+
+def encode_header(tag_json: Mapping[str, Any]) -> str:
+    return HEADER_PREFIX + _b64url(canonical_json(dict(tag_json)))
 
 
 def parse_header(value: str) -> dict[str, Any]:
