@@ -264,3 +264,30 @@ def test_tool_use_input_leaves_nested_lists_and_non_strings_skipped() -> None:
     leaves = [s.path[5:] for s in anthropic_messages.request_text_slots(body)]
     assert leaves == [("a", 0), ("a", 1, "b"), ("c", "d", 0, 0)]
     assert all(s.kind == "tool_input_string" for s in anthropic_messages.request_text_slots(body))
+
+
+def test_deeply_nested_tool_input_is_refused_before_any_recursive_walk() -> None:
+    deep: Any = "leaf"
+    for _ in range(5000):
+        deep = {"k": deep}
+    body = minimal(
+        messages=[
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": deep}]}
+        ]
+    )
+    with pytest.raises(BadRequest) as info:
+        anthropic_messages.validate_request(body)
+    assert info.value.message == "messages[0].content[0].input: is nested more than 64 levels deep"
+    shallow: Any = "leaf"
+    for _ in range(60):
+        shallow = [shallow]
+    anthropic_messages.validate_request(
+        minimal(
+            messages=[
+                {
+                    "role": "assistant",
+                    "content": [{"type": "tool_use", "id": "t", "name": "f", "input": {"k": shallow}}],
+                }
+            ]
+        )
+    )

@@ -388,3 +388,13 @@ def test_ollama_whole_tool_call_is_restored() -> None:
     out = run_openai(openai_chunks("ollama_stream_tool_calls.sse"), restore_factory)
     [call] = accumulate_openai(out, include_usage=False)["tool_calls"]
     assert json.loads(call["arguments"]) == {"person": "Jane Doe"}
+
+
+def test_anthropic_tool_input_sent_whole_in_block_start_is_restored() -> None:
+    events = anthropic_events("anthropic_stream_tool_use.sse")
+    start = next(
+        d for n, d in events if n == "content_block_start" and d["content_block"]["type"] == "tool_use"
+    )
+    start["content_block"]["input"] = {"person": "[PERSON_1]", "tags": ["[POSTCODE_1]", 2]}
+    out = run_anthropic([("content_block_start", start)], restore_factory)
+    assert out[0][1]["content_block"]["input"] == {"person": "Jane Doe", "tags": ["LS1 4AP", 2]}

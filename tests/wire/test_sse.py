@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from cosigner.errors import UpstreamBadResponse
 from cosigner.wire.sse import SSEDecoder, SSEEvent, encode_sse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 STREAM_LF = (
     b": keep-alive comment\n"
@@ -125,3 +127,26 @@ def test_encode_sse(data: str, event: str | None, expected: bytes) -> None:
 def test_encode_rejects_line_break_in_event_name() -> None:
     with pytest.raises(ValueError):
         encode_sse("x", "bad\nname")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(["message_start", "ping", "content_block_delta"])),
+            st.text(
+                alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20
+            ),
+        ),
+        max_size=8,
+    ),
+    st.lists(st.integers(min_value=0, max_value=400), max_size=6),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_any_events_split_anywhere_round_trip(
+    events: list[tuple[str | None, str]], cuts: list[int], newline: str
+) -> None:
+    raw = b"".join(encode_sse(data, event) for event, data in events).replace(b"\n", newline.encode())
+    points = sorted({min(c, len(raw)) for c in cuts})
+    pieces = [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
+    assert decode_all(pieces) == [SSEEvent(event, data) for event, data in events]

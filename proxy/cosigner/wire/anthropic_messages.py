@@ -17,6 +17,7 @@ from cosigner.wire.shape import (
     need_dict,
     need_int,
     need_list,
+    need_max_depth,
     need_number,
     need_str,
     optional_field,
@@ -28,6 +29,7 @@ ROLES = ("user", "assistant", "system")
 # Blocks whose every model-read string is listed as a slot; anything else counts as non-text.
 TEXT_BLOCKS = frozenset({"text", "tool_use", "tool_result", "thinking", "redacted_thinking", "search_result"})
 TOOL_CHOICES = ("auto", "any", "tool", "none")
+MAX_TOOL_INPUT_DEPTH = 64
 
 
 def validate_request(body: object) -> dict[str, Any]:
@@ -209,6 +211,7 @@ def _validate_block(block: Any, path: JsonPath) -> None:
         need_str(obj.get("id"), (*path, "id"), non_empty=True)
         need_str(obj.get("name"), (*path, "name"), non_empty=True)
         need_dict(obj.get("input"), (*path, "input"))
+        need_max_depth(obj["input"], (*path, "input"), MAX_TOOL_INPUT_DEPTH)
     elif kind == "tool_result":
         need_str(obj.get("tool_use_id"), (*path, "tool_use_id"), non_empty=True)
         optional_field(obj, "is_error", path, need_bool)

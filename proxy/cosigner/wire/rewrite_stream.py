@@ -209,7 +209,21 @@ class AnthropicStreamRewriter:
                 return {**body, "content_block": {**block, "text": transformer.feed(text)}}
         elif block.get("type") == "tool_use":
             self._open[index] = ("input_json_delta", self._make("json"))
+            tool_input = block.get("input")
+            if isinstance(tool_input, dict) and tool_input:
+                # Some compatible servers send the whole input up front instead of as deltas.
+                return {**body, "content_block": {**block, "input": self._rewrite_leaves(tool_input)}}
         return body
+
+    def _rewrite_leaves(self, value: Any) -> Any:
+        if isinstance(value, str):
+            transformer = self._make("text")
+            return transformer.feed(value) + transformer.flush()
+        if isinstance(value, dict):
+            return {key: self._rewrite_leaves(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._rewrite_leaves(item) for item in value]
+        return value
 
     def _on_delta(self, body: dict[str, Any]) -> dict[str, Any]:
         index = up_int(body.get("index"), ("content_block_delta", "index"))

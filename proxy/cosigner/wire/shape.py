@@ -14,6 +14,7 @@ __all__ = [
     "need_dict",
     "need_int",
     "need_list",
+    "need_max_depth",
     "need_number",
     "need_str",
     "optional_field",
@@ -77,3 +78,16 @@ def optional_field(
     if value is None:
         return None
     return check(value, (*path, key), **kwargs)
+
+
+def need_max_depth(value: Any, path: JsonPath, limit: int) -> None:
+    """Refuse JSON nested deeper than ``limit``, so later recursive walks cannot exhaust the stack."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            raise fail(path, f"is nested more than {limit} levels deep")
+        if isinstance(node, dict):
+            stack.extend((item, depth + 1) for item in node.values())
+        elif isinstance(node, list):
+            stack.extend((item, depth + 1) for item in node)
