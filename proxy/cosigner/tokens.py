@@ -82,7 +82,7 @@ def encoding_name_for(model: str) -> str:
 
 
 def _vocab_path(name: str) -> Path:
-    """Locate the wheel's data file without importing ``bpe_openai`` (its import builds its own tokenizers)."""
+    """Locate the wheel's data file without importing ``bpe_openai`` (importing it loads its own)."""
     spec = find_spec("bpe_openai")
     if spec is None or not spec.submodule_search_locations:
         raise VocabularyError("the bpe-openai package (bundled vocabularies) is not installed")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from cosigner.policy.load import PolicyError, load_policy
 
 from .conftest import BROKEN, POLICIES
@@ -54,7 +53,9 @@ def test_broken_policy_is_refused_with_exact_location(path: Path) -> None:
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     p = tmp_path / "many.toml"
-    p.write_text('[policy]\nname = "x"\nversion = 0\ncolour = "red"\n[rules.risk_scoring]\naction = "shout"\n')
+    p.write_text(
+        '[policy]\nname = "x"\nversion = 0\ncolour = "red"\n[rules.risk_scoring]\naction = "shout"\n'
+    )
     with pytest.raises(PolicyError) as info:
         load_policy(p)
     assert info.value.problems == (
@@ -65,7 +66,7 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_a_policy_error(tmp_path: Path) -> None:
-    with pytest.raises(PolicyError, match="nope.toml: file not found"):
+    with pytest.raises(PolicyError, match=r"nope\.toml: file not found"):
         load_policy(tmp_path / "nope.toml")
 
 

@@ -101,3 +101,52 @@ def analyse(request: CheckRequest) -> Analysis:
     ):
         fired.add("risk_scoring")
     return Analysis(frozenset(fired), tuple(normalised), len(normalised))
+
+
+ROLE_WORDS: dict[str, str] = {
+    "RISK_VERB": "a rating verb (rate, score, rank, assess …)",
+    "RISK_VERB_PERSON": "a rating verb applied to a person or family",
+    "RISK_OBJ": "a risk or safety word",
+    "RISK_NOUN": "a request for a risk score, level or rating",
+    "RISK_STRONG": "a question about how much risk a person faces or poses",
+    "SCALE": "a rating scale (high/medium/low, RAG, numbers, percentages)",
+    "PRED_STRONG": "a prediction or likelihood word",
+    "PRED_QUESTION": "a question about what a person will do",
+    "OUTCOME": "a future behaviour or outcome",
+    "STAT_STRONG": "a request for a statutory or professional decision",
+    "STAT_DECIDE": "a request to decide or recommend",
+    "STAT_TOPIC": "a statutory decision topic (threshold, removal, s47/s42, conference, closure …)",
+    "CRED_STRONG": "a question about whether a person is honest or believable",
+    "CRED_NOUN": "a credibility word",
+    "CRED_VERB": "a request to judge or assess",
+    "PROTECTED": "a protected characteristic",
+    "PROFILE": "a generalisation (more likely, tend to, typical …)",
+    "EVASION": "an attempt to bypass the rules",
+    "PERSON": "a person or family",
+    "SPECIFIC": "a reference to this case",
+    "PRODUCE": "a request to produce an answer",
+    "YOUR_JUDGEMENT": "a request for the AI's own view",
+    "OWNED": "a judgement already made by the practitioner or a manager",
+    "EXPLAIN": "an explanation of law or terms",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFinding:
+    index: int  # position among the request sentences (1-based)
+    role: str  # segment role: system / user
+    categories: tuple[str, ...]
+    evidence: tuple[str, ...]  # plain-English names of the roles found; never the text
+
+
+def explain(request: CheckRequest) -> tuple[SentenceFinding, ...]:
+    """Which request sentences make which categories fire, and on what evidence (no text is returned)."""
+    auto = automaton()
+    out: list[SentenceFinding] = []
+    for i, sentence in enumerate(request_sentences(request), start=1):
+        roles = roles_in(normalise_sentence(sentence.text), auto)
+        cats = categories_for(roles, sentence.head, sentence.question)
+        if cats:
+            evidence = tuple(ROLE_WORDS[r] for r in sorted(roles) if r in ROLE_WORDS)
+            out.append(SentenceFinding(i, sentence.role, tuple(sorted(cats)), evidence))
+    return tuple(out)
