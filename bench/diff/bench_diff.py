@@ -13,7 +13,7 @@ import statistics
 import time
 
 from cosigner.drafts.diff import group_hunks, is_degenerate, word_diff
-from cosigner.drafts.flags import flag_hunks, min_dwell_ms
+from cosigner.drafts.flags import default_name_finder, flag_hunks, min_dwell_ms
 
 FUNCTION = [
     "the", "a", "and", "of", "to", "in", "was", "she", "he", "it", "that",
@@ -57,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
+    find_names = default_name_finder()  # what the drafting service uses
     diff_ms: list[float] = []
     full_ms: list[float] = []
     degenerate = 0
@@ -67,7 +68,7 @@ def main() -> None:
         ops = word_diff(original, draft)
         hunks = group_hunks(ops)
         diff_ms.append((time.perf_counter() - start) * 1000)
-        flag_hunks(hunks, original)
+        flag_hunks(hunks, original, find_names=find_names)
         for hunk in hunks:
             min_dwell_ms(hunk, base_ms=800, per_word_ms=150)
         full_ms.append((time.perf_counter() - start) * 1000)

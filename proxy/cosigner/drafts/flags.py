@@ -263,6 +263,27 @@ def _risk_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
+def default_name_finder() -> NameFinder:
+    """The redaction package's person-name detector, unioned with the heuristic here (recall over precision).
+
+    Falls back to the heuristic alone when no ``person_names`` detector is registered.
+    """
+    try:
+        import cosigner.detectors.builtins  # noqa: F401  (registers the built-in detectors)
+        from cosigner.detectors import detector_factory
+
+        detector = detector_factory("person_names")()
+    except (ImportError, KeyError, TypeError):
+        return _heuristic_names
+
+    def find(text: str) -> list[tuple[int, int]]:
+        found = [(f.start, f.end) for f in detector.detect(text) if f.kind == "PERSON"]
+        extra = [span for span in _heuristic_names(text) if not _overlaps(span, found)]
+        return sorted(found + extra)
+
+    return find
+
+
 def _new_names(
     draft: str, original_words: frozenset[str], find_names: NameFinder | None
 ) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from cosigner import __version__
 from cosigner.drafts.errors import AlreadyDecided, DraftNotAccepted, DraftNotFound, DraftRequestInvalid
-from cosigner.drafts.flags import DEFAULT_RISK_TERMS, NameFinder
+from cosigner.drafts.flags import DEFAULT_RISK_TERMS, NameFinder, default_name_finder
 from cosigner.drafts.ids import uuid7
 from cosigner.drafts.receipts import audit_fields, receipt_core, seal_receipt
 from cosigner.drafts.requests import DraftRequest, InsertionReport, parse_draft_request, parse_insertion
@@ -101,6 +101,7 @@ class DraftService:
         self.deps = deps
         self._held: OrderedDict[str, HeldDraft] = OrderedDict()
         self._store: DraftStore | None = None
+        self._find_names = deps.find_names or default_name_finder()
 
     # --- lifecycle ---------------------------------------------------------------------------------------
 
@@ -149,7 +150,7 @@ class DraftService:
             result.draft_text,
             rules,
             risk_terms=self.deps.risk_terms,
-            find_names=self.deps.find_names,
+            find_names=self._find_names,
         )
         now = self.deps.now()
         practitioner = keys.hmac_id(principal.subject, "practitioner", now)
