@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -67,13 +69,19 @@ def create_app(config: Config) -> web.Application:
             collector_url=config.collector_url,
         )
         app[SERVICES] = Services(config, session, policies, auth, keys, audit)
+        policy = policies.current
         await audit.append(
-            "policy_loaded", {"policy": policies.current.name, "policy_hash": policies.current.content_hash}
+            "policy_loaded",
+            {"policy_name": policy.name, "policy_hash": policy.content_hash, "policy_version": policy.version},
         )
         log.info("cosigner ready", extra={"policy": policies.current.name, "data_dir": str(data_dir)})
+        auth_watch = asyncio.create_task(_watch_auth_file(auth), name="auth-watch")
         try:
             yield
         finally:
+            auth_watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await auth_watch
             await session.close()
             await audit.close()  # finishes in-flight writes and signs a final checkpoint
 
@@ -83,10 +91,23 @@ def create_app(config: Config) -> web.Application:
     return app
 
 
+async def _watch_auth_file(auth: AuthStore, interval_s: float = 2.0) -> None:
+    """Pick up `cosigner token --rotate` / `cosigner pair` from other processes without a restart."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await asyncio.to_thread(auth.reload_if_changed)
+        except (OSError, ValueError) as exc:
+            log.warning("auth file reload failed", extra={"error_type": type(exc).__name__})
+
+
 def _add_feature_routes(app: web.Application, auth: AuthStore, data_dir: Path) -> None:
     from cosigner.drafts.api import add_draft_routes
     from cosigner.web import add_dpo_routes
 
+    def is_dpo(token: str) -> bool:
+        principal = auth.authenticate(token)
+        return principal is not None and principal.role == "dpo"
+
     add_draft_routes(app, make_draft_deps(app, data_dir))
-    add_dpo_routes(app, lambda: app[SERVICES].audit, lambda token: auth.authenticate(token) is not None
-                   and auth.authenticate(token).role == "dpo")  # type: ignore[union-attr]
+    add_dpo_routes(app, lambda: app[SERVICES].audit, is_dpo)

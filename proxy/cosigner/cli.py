@@ -7,6 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from cosigner import __version__
 from cosigner.config import Config, load_config
@@ -44,7 +45,7 @@ def cmd_token(args: argparse.Namespace) -> int:
 
     store = AuthStore(_config(args).data_dir)
     store.load()
-    which = "dpo" if args.dpo else "api"
+    which: Literal["api", "dpo"] = "dpo" if args.dpo else "api"
     if args.revoke_extensions:
         count = store.revoke_extensions()
         sys.stdout.write(f"Revoked {count} paired extension token(s). Pair again with `cosigner pair`.\n")

@@ -23,8 +23,8 @@ from cosigner.errors import (
 )
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-PRINCIPAL_KEY = "principal"
-RAW_BODY_KEY = "raw_body"
+PRINCIPAL_KEY: web.RequestKey[Principal] = web.RequestKey("principal", Principal)
+RAW_BODY_KEY: web.RequestKey[bytes] = web.RequestKey("raw_body", bytes)
 
 # Paths that need no token: pairing (it exchanges a code for one) and the DPO page shell (its data needs one).
 _OPEN_PATHS = frozenset({"/cosigner/v1/pair", "/cosigner/dpo", "/cosigner/v1/openapi.json", "/healthz"})

@@ -18,6 +18,8 @@ SAFE_FIELDS = frozenset(
         "upstream", "model", "host", "port", "data_dir", "entries", "reason", "seq", "version",
     }
 )
+# Loggers whose messages are about files and settings only, so their arguments may be rendered.
+_FORMATTED_LOGGERS = ("cosigner.policy",)
 _STANDARD = frozenset(vars(logging.makeLogRecord({})))
 
 
@@ -29,6 +31,8 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "event": record.msg if isinstance(record.msg, str) else type(record.msg).__name__,
         }
+        if record.name.startswith(_FORMATTED_LOGGERS) and record.args:
+            payload["detail"] = record.getMessage()  # policy/config messages name files and keys, never text
         for key, value in vars(record).items():
             if key not in _STANDARD and key in SAFE_FIELDS:
                 payload[key] = value

@@ -15,7 +15,8 @@ from typing import Any
 from cosigner.config import Config
 from cosigner.errors import CosignerError
 from cosigner.policy.contract import CheckRequest, Segment
-from cosigner.policy.load import Policy, load_policy
+from cosigner.policy.load import load_policy
+from cosigner.policy.model import Policy
 from cosigner.redaction import CaseContext, Redactor
 
 

@@ -39,10 +39,17 @@ async def serve(config: Config, *, ready: asyncio.Event | None = None, stop: asy
         if sig is not None:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, stop.set)
+    reloads: set[asyncio.Task[None]] = set()
+
+    def on_sighup() -> None:
+        task = asyncio.create_task(reload_policy(app, force=True), name="policy-reload")
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
     if hasattr(signal, "SIGHUP"):
         with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signal.SIGHUP, lambda: services.policies.request_reload())
-    watcher = asyncio.create_task(services.policies.watch(), name="policy-watch")
+            loop.add_signal_handler(signal.SIGHUP, on_sighup)
+    watcher = asyncio.create_task(watch_policy(app), name="policy-watch")
     if ready is not None:
         ready.set()
     try:
@@ -53,6 +60,34 @@ async def serve(config: Config, *, ready: asyncio.Event | None = None, stop: asy
         with contextlib.suppress(asyncio.CancelledError):
             await watcher
         await runner.cleanup()  # in-flight requests finish; cleanup_ctx closes the audit log after its writes
+
+
+async def reload_policy(app: web.Application, *, force: bool) -> None:
+    """Validate fully, then swap (the holder keeps the old policy on any error); record it in the audit log."""
+    services = app[SERVICES]
+    holder = services.policies
+    try:
+        result = await asyncio.to_thread(holder.reload if force else holder.reload_if_changed)
+    except Exception as exc:  # a reload must never take the proxy down
+        log.error("policy reload failed", extra={"error_type": type(exc).__name__})
+        return
+    if result is None:
+        return
+    policy = holder.current
+    if result.error is not None:
+        await services.audit.append("policy_refused", {"policy_name": policy.name, "reason_code": "invalid"})
+    elif result.changed:
+        await services.audit.append(
+            "policy_loaded", {"policy_name": policy.name, "policy_hash": policy.content_hash,
+                              "policy_version": policy.version}
+        )
+
+
+async def watch_policy(app: web.Application, interval_s: float = 2.0) -> None:
+    """Portable hot reload: poll the policy, signature and override files (SIGHUP is the POSIX shortcut)."""
+    while True:
+        await asyncio.sleep(interval_s)
+        await reload_policy(app, force=False)
 
 
 def _bound_port(runner: web.AppRunner, fallback: int) -> int:

@@ -13,7 +13,7 @@ from cosigner.providers import Provider, make_provider
 if TYPE_CHECKING:
     from cosigner.auth import AuthStore
     from cosigner.keys import KeyStore
-    from cosigner.policy.load import Policy
+    from cosigner.policy.model import Policy
     from cosigner.policy.reload import PolicyHolder
     from cosigner.redaction import Redactor
     from cosigner.store.audit_log import AuditLog

@@ -18,13 +18,18 @@ from cosigner.testing import Behaviour, FakeUpstream, RunningProxy
 # Distinctive text, so any 4-character window of it is meaningful evidence of a leak.
 INPUTS = [
     "Zbigniew Wojciechowski-Quarrie, NHS 943 476 5919, of 7 Plumtree Wynd, Grimsby DN31 1HU, phoned 07700 900123.",
-    "Ask qxvlorian brimfetch to email zq.quarrie@plumtree.example about the Thursday plan.",
-    "Score Zbigniew's risk of qxvlorian harm as high, medium or low.",  # blocked by the judgement guard
+    "Ask qxvlorian brimfetch to email zq.quarrie@plumtreezq.co.uk about the Thursday plan.",
+    "Score how likely Zbigniew is to harm qxvlorian kids: high, medium or low.",  # blocked by the judgement guard
 ]
 
 
 def _grams(text: str) -> set[str]:
-    return {text[i:i + 4] for i in range(len(text) - 3)}
+    """Every 4-character window holding a letter, and every 6-character window of digits and separators
+    (shorter digit runs collide with timings and counts, which are not input)."""
+    words = {text[i:i + 4] for i in range(len(text) - 3) if any(c.isalpha() for c in text[i:i + 4])}
+    digits = {text[i:i + 6] for i in range(len(text) - 5)
+              if not any(c.isalpha() for c in text[i:i + 6]) and sum(c.isdigit() for c in text[i:i + 6]) >= 4}
+    return words | digits
 
 
 def _audit_rows(data_dir: Path) -> list[str]:
@@ -37,7 +42,8 @@ def _audit_rows(data_dir: Path) -> list[str]:
     return rows
 
 
-async def _exercise(proxy: RunningProxy, fakes: list[FakeUpstream]) -> None:
+async def _exercise(proxy: RunningProxy, fakes: list[FakeUpstream]) -> list[int]:
+    statuses: list[int] = []
     headers = {"Authorization": f"Bearer {proxy.token}"}
     async with aiohttp.ClientSession() as session:
         for text in INPUTS:
@@ -50,6 +56,7 @@ async def _exercise(proxy: RunningProxy, fakes: list[FakeUpstream]) -> None:
                 ):
                     async with session.post(proxy.url + path, json=body, headers=headers) as resp:
                         await resp.read()
+                        statuses.append(resp.status)
         for fake in fakes:  # failures too: upstream errors and invalid JSON
             fake.behaviour = Behaviour(mode="status", status=500)
         async with session.post(proxy.url + "/v1/chat/completions", headers=headers, json={
@@ -58,6 +65,7 @@ async def _exercise(proxy: RunningProxy, fakes: list[FakeUpstream]) -> None:
         async with session.post(proxy.url + "/v1/chat/completions", headers=headers,
                                 json={"model": "gpt-4o-mini", "messages": INPUTS[0]}) as resp:
             await resp.read()
+    return statuses
 
 
 async def test_no_input_text_in_logs_exceptions_or_audit(
@@ -65,7 +73,8 @@ async def test_no_input_text_in_logs_exceptions_or_audit(
     caplog: pytest.LogCaptureFixture, tmp_path: Path,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    await _exercise(proxy, [openai_upstream, anthropic_upstream])
+    statuses = await _exercise(proxy, [openai_upstream, anthropic_upstream])
+    assert statuses.count(403) == 4 and statuses.count(200) == 8  # the third input is blocked in every form
     formatter = JsonFormatter()
     rendered: list[str] = []
     for record in caplog.records:
@@ -77,7 +86,6 @@ async def test_no_input_text_in_logs_exceptions_or_audit(
     assert rows, "the audit log should hold rows for these exchanges"
     haystacks: dict[str, Any] = {"log": rendered, "audit": rows}
     grams = set().union(*(_grams(t) for t in INPUTS))
-    grams -= {g for g in grams if g.isspace() or g.strip(" ,.'") == ""}
     for where, texts in haystacks.items():
         for text in texts:
             leaked = [g for g in grams if g in text]

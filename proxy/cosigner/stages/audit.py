@@ -1,8 +1,11 @@
 """audit: metadata-only events for every exchange.  Owns: audit_seq.
 
-``record_screened`` is awaited before forwarding: if the audit write fails, the request fails and nothing is
-sent.  ``record_outcome`` runs in the pipeline's ``finally`` for every exchange, blocked or not.  Only types,
-counts, ids, timings, statuses, rule ids and keyed hashes are written — never text.
+``record_screened`` runs before forwarding and ``record_outcome`` in the pipeline's ``finally`` for every
+exchange.  Per-request metadata is *submitted* to the audit writer (validated synchronously, committed by the
+next group commit) so the hot path does not wait for an fsync; a refused event, or a log that has turned
+unhealthy because an earlier commit failed, raises ``AuditFailed`` here and the request fails before anything is
+forwarded.  Blocked requests are evidence a DPO relies on, so ``request_blocked`` is awaited until committed.
+Only types, counts, ids, timings, statuses, rule ids and keyed hashes are written — never text.
 """
 
 from __future__ import annotations
@@ -37,8 +40,7 @@ async def record_screened(ex: Exchange, services: Services) -> None:
         stream=ex.stream,
         timings=dict(ex.timings),
     )
-    ref = await services.audit.append("request_screened", fields)
-    ex.audit_seq = ref.seq
+    services.audit.submit("request_screened", fields)
 
 
 async def record_outcome(ex: Exchange, services: Services) -> None:
@@ -60,5 +62,7 @@ async def record_outcome(ex: Exchange, services: Services) -> None:
         event = "upstream_error"
     else:
         event = "exchange_completed"
-    ref = await services.audit.append(event, fields)
-    ex.audit_seq = ref.seq
+    if event == "request_blocked":
+        ex.audit_seq = (await services.audit.append(event, fields)).seq
+    else:
+        services.audit.submit(event, fields)

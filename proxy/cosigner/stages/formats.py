@@ -5,7 +5,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Literal
 
-from cosigner.wire import anthropic_messages, openai_chat
+import cosigner.wire.anthropic_messages as anthropic_messages
+import cosigner.wire.openai_chat as openai_chat
 
 
 def wire_module(fmt: Literal["openai", "anthropic"]) -> ModuleType:

@@ -12,7 +12,7 @@ from typing import Any
 from cosigner.errors import CosignerError, RedactionFailed
 from cosigner.exchange import Exchange
 from cosigner.services import Services
-from cosigner.wire import translate
+import cosigner.wire.translate as translate
 from cosigner.wire.paths import get_path, set_path
 
 # Above this many characters the CPU-heavy scan runs in a worker thread so the event loop keeps serving.
