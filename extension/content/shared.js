@@ -6,6 +6,9 @@
   'use strict';
 
   const MIN_SENTENCE = 20;
+  // Same pattern as lib/tags.js MARKER_RE (the proxy's fixed marker shape); duplicated because this file must
+  // also run as a classic content script, which cannot import.
+  const MARKER_RE = /⟦[^⟦⟧\n]{1,80} · unreviewed · ref AIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}⟧/u;
 
   /** Comparison form for read-back: editors re-flow line breaks into paragraphs and use no-break spaces. */
   function normaliseForCompare(text) {
@@ -45,6 +48,7 @@
   /** 'marker' | 'draft_match' | null for a pasted text. */
   function pasteVerdict(text, markers, knownFingerprints) {
     if (typeof text !== 'string' || text === '') return null;
+    if (MARKER_RE.test(text)) return 'marker';
     for (const m of markers) if (typeof m === 'string' && m.length >= 4 && text.includes(m)) return 'marker';
     for (const fp of fingerprints(text)) if (knownFingerprints.has(fp)) return 'draft_match';
     return null;
@@ -68,6 +72,6 @@
 
   root.CosignerShared = Object.freeze({
     normaliseForCompare, sentences, fingerprint, fingerprints, pasteVerdict, refusedField, randomToken,
-    MIN_SENTENCE,
+    MIN_SENTENCE, MARKER_RE,
   });
 })(globalThis);

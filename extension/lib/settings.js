@@ -92,7 +92,7 @@ function normaliseReviewRules(value) {
   return rules;
 }
 
-function normaliseOrg(key, value) {
+export function normaliseOrgValue(key, value) {
   switch (key) {
     case 'proxyUrl':
       return normaliseProxyUrl(value);
@@ -131,11 +131,11 @@ export function mergeSettings(managed = {}, local = {}) {
   const locked = [];
   for (const key of ORG_KEYS) {
     if (managed[key] !== undefined) {
-      effective[key] = normaliseOrg(key, managed[key]);
+      effective[key] = normaliseOrgValue(key, managed[key]);
       locked.push(key);
     } else if (local[key] !== undefined) {
       try {
-        effective[key] = normaliseOrg(key, local[key]);
+        effective[key] = normaliseOrgValue(key, local[key]);
       } catch {
         effective[key] = structuredClone(ORG_DEFAULTS[key]);
       }

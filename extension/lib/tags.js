@@ -2,6 +2,10 @@
 // them in text, and never builds them itself (the wording belongs to the organisation's policy).
 
 const MAX_TAG_LINE = 400;
+// The proxy's unreviewed-draft marker: `⟦<policy wording> · unreviewed · ref AIP-XXXX-XXXX⟧`.  The wording is the
+// organisation's; the rest is fixed so any Cosigner marker is recognised, whichever draft it came from.
+export const MARKER_RE = /⟦([^⟦⟧\n]{1,80}) · unreviewed · ref (AIP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})⟧/u;
+export const MARKER_RE_GLOBAL = new RegExp(MARKER_RE.source, 'gu');
 const MAX_MARKER = 200;
 // Controls and invisible format characters have no place in a visible one-line tag.
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
@@ -31,6 +35,12 @@ export function validateMarker(marker) {
     throw new TagError('bad_marker');
   }
   return marker;
+}
+
+/** Parse every Cosigner marker in `text`: [{wording, ref}]. */
+export function parseMarkers(text) {
+  if (typeof text !== 'string') return [];
+  return [...text.matchAll(MARKER_RE_GLOBAL)].map((m) => ({ wording: m[1], ref: m[2] }));
 }
 
 /** Markers found in `text` (exact substring search; markers are issued verbatim by the proxy). */

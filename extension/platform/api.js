@@ -3,7 +3,7 @@
 
 const ext = globalThis.browser ?? globalThis.chrome;
 
-export const isFirefox = typeof globalThis.browser !== 'undefined' && typeof ext.sidebarAction !== 'undefined';
+export const isFirefox = typeof globalThis.browser !== 'undefined' && typeof ext?.sidebarAction !== 'undefined';
 
 export const runtime = Object.freeze({
   id: () => ext.runtime.id,
@@ -18,20 +18,34 @@ export const runtime = Object.freeze({
     });
   },
   send: (message) => ext.runtime.sendMessage(message),
+  /** Extension pages listen for the worker's broadcasts without answering (so they never race its replies). */
+  onEvent: (handler) => {
+    ext.runtime.onMessage.addListener((message, sender) => {
+      if (sender?.id !== ext.runtime.id || sender.tab || message?.type !== 'cosigner.event') return false;
+      handler(message.event);
+      return false;
+    });
+  },
   onInstalled: (fn) => ext.runtime.onInstalled.addListener(fn),
   onStartup: (fn) => ext.runtime.onStartup.addListener(fn),
   openOptions: () => ext.runtime.openOptionsPage(),
   manifestVersion: () => ext.runtime.getManifest().version,
 });
 
+// The first read of managed storage waits for the browser's policy service (about 3 s in Chromium); keep the
+// answer and drop it when IT's policy changes.
+let managedCache = null;
+if (ext?.storage?.onChanged) {
+  ext.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') managedCache = null;
+  });
+}
+
 export const storage = Object.freeze({
-  /** Managed storage is absent in some browsers/profiles: treat a failure as "nothing preset". */
-  managed: async () => {
-    try {
-      return (await ext.storage.managed.get(null)) ?? {};
-    } catch {
-      return {};
-    }
+  /** Managed storage is absent in some browsers/profiles: treat "no managed storage" as "nothing preset". */
+  managed: () => {
+    managedCache ??= ext.storage.managed.get(null).then((v) => v ?? {}, () => ({}));
+    return managedCache;
   },
   local: Object.freeze({
     get: (keys = null) => ext.storage.local.get(keys),
@@ -46,7 +60,9 @@ export const storage = Object.freeze({
 });
 
 export const tabs = Object.freeze({
-  send: (tabId, frameId, message) => ext.tabs.sendMessage(tabId, message, { frameId }),
+  /** frameId undefined → every frame of the tab (used for the paste guard). */
+  send: (tabId, frameId, message) =>
+    frameId === undefined ? ext.tabs.sendMessage(tabId, message) : ext.tabs.sendMessage(tabId, message, { frameId }),
   get: (tabId) => ext.tabs.get(tabId),
   activeTab: async () => (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0] ?? null,
   onRemoved: (fn) => ext.tabs.onRemoved.addListener(fn),

@@ -1,0 +1,74 @@
+// Field adapters register here; the bridge asks the registry which adapter owns an element.  Content scripts
+// cannot be ES modules, so each file is a classic script that adds itself to one frozen namespace.
+(function publish(root) {
+  'use strict';
+
+  const adapters = [];
+  const ZERO_WIDTH = /[\u200b\u2060\ufeff]/gu; // editors' caret fillers, not content
+
+  const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'UL', 'OL',
+    'TABLE', 'TR', 'SECTION', 'ARTICLE']);
+
+  /** Plain text of an editable root: one line per block, <br> as a line break. */
+  function blockText(node) {
+    const lines = [''];
+    const walk = (n) => {
+      for (const child of n.childNodes) {
+        if (child.nodeType === 3) lines[lines.length - 1] += child.data;
+        else if (child.nodeType === 1) {
+          if (child.tagName === 'BR') {
+            lines.push('');
+          } else if (BLOCK.has(child.tagName)) {
+            if (lines[lines.length - 1] !== '') lines.push('');
+            walk(child);
+            lines.push('');
+          } else if (child.getAttribute('contenteditable') !== 'false' && child.getAttribute('data-cke-filler') === null) {
+            walk(child);
+          }
+        }
+      }
+    };
+    walk(node);
+    while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n').replace(ZERO_WIDTH, '').replace(/\u00a0/gu, ' ');
+  }
+
+  function selectAllIn(doc, el) {
+    el.focus();
+    const selection = doc.getSelection();
+    selection.removeAllRanges();
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    selection.addRange(range);
+  }
+
+  /** Replace an editable's content by typing it: trusted input events, undoable, line by line. */
+  function execInsertLines(doc, el, text) {
+    selectAllIn(doc, el);
+    doc.execCommand('delete', false);
+    text.split('\n').forEach((line, i) => {
+      if (i > 0) doc.execCommand('insertParagraph', false);
+      if (line !== '') doc.execCommand('insertText', false, line);
+    });
+  }
+
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  root.CosignerAdapters = Object.freeze({
+    register(adapter) {
+      adapters.push(adapter);
+      adapters.sort((a, b) => b.priority - a.priority);
+    },
+    /** @returns {{adapter:object, root:Element}|null} */
+    resolve(el) {
+      if (!el || el.nodeType !== 1) return null;
+      for (const adapter of adapters) {
+        const found = adapter.match(el);
+        if (found) return { adapter, root: found };
+      }
+      return null;
+    },
+    kinds: () => adapters.map((a) => a.kind),
+    dom: Object.freeze({ blockText, selectAllIn, execInsertLines, wait }),
+  });
+})(globalThis);

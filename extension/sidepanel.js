@@ -1,0 +1,398 @@
+// The side panel: where a draft is reviewed hunk by hunk and accepted.  It is an extension page, out of the case
+// system's reach; model text is only ever set with textContent.
+import { runtime } from './platform/api.js';
+import { clear, h } from './lib/dom.js';
+import { failureMessage } from './lib/errors.js';
+import { computeFinalText } from './lib/final-text.js';
+import { summariseFlags } from './lib/flags.js';
+import { renderDraft } from './lib/hunks.js';
+import {
+  apply, canAcceptRemaining, canInsert, createReview, decisionsOf, dwellRemaining, progress, ReviewRefused,
+} from './lib/review.js';
+
+const app = document.getElementById('app');
+const banner = document.getElementById('banner');
+const policyLine = document.getElementById('policy');
+
+const REFUSAL_TEXT = {
+  hunk_unseen: 'Look at this change first: it counts as seen after a short moment in focus.',
+  flag_needs_confirmation: 'This change adds something new. Tick the check box to confirm you verified it, then keep it.',
+  hunks_unseen: 'Every change must be seen before the remaining ones can be accepted together.',
+  attestation_required: 'Tick the statement at the bottom first.',
+  bulk_not_allowed: 'Your organisation requires each change to be decided one by one.',
+  nothing_to_accept: 'Nothing left that can be accepted together: decide the flagged changes one by one.',
+  review_incomplete: 'Decide every change before inserting.',
+  review_reset: 'The field changed, so this review was reset.',
+  not_decided: 'There is nothing to undo on this change.',
+};
+
+let hello = null;
+let view = 'loading';
+let failure = null;
+let model = null;
+let review = null;
+let rules = null;
+let attested = false;
+let editing = null;
+let editText = '';
+const flagChecks = new Set();
+let dwellTimer = null;
+let rendering = false;
+let lastResult = null;
+let draftClickAt = null;
+let templateChoice = null;
+let instructionText = '';
+
+const now = () => performance.now();
+
+async function call(type, payload = {}) {
+  const res = await runtime.send({ type, payload });
+  if (!res) throw { code: 'internal' };
+  if (!res.ok) throw res.error ?? { code: 'internal' };
+  return res.result;
+}
+
+function say(text) {
+  banner.textContent = text;
+}
+
+function fail(error) {
+  failure = error && typeof error.code === 'string' ? error : { code: 'internal' };
+  view = failure.code === 'no_field' ? 'no-field' : 'failure';
+  render();
+}
+
+function step(event) {
+  try {
+    review = apply(review, { ...event, at: now() });
+    say('');
+  } catch (err) {
+    if (err instanceof ReviewRefused) say(REFUSAL_TEXT[err.code] ?? 'That is not possible at this point of the review.');
+    else throw err;
+  }
+  scheduleDwell();
+  render();
+}
+
+function scheduleDwell() {
+  clearTimeout(dwellTimer);
+  if (!review || review.phase !== 'reviewing') return;
+  const remaining = dwellRemaining(review);
+  if (remaining !== null && remaining > 0) {
+    dwellTimer = setTimeout(() => {
+      review = apply(review, { type: 'tick', at: now() });
+      scheduleDwell();
+      render();
+    }, remaining + 5);
+  }
+}
+
+// ---- views ---------------------------------------------------------------------------------------------------
+
+function failureView() {
+  const f = failureMessage(failure.code === 'bad_reply' ? 'internal' : failure.code,
+    { policyMessage: failure.proxyMessage, rule: failure.rule });
+  const actions = {
+    retry: h('button', { class: 'primary', onclick: () => start() }, 'Try again'),
+    open_options: h('button', { class: 'primary', onclick: () => runtime.openOptions() }, 'Open Cosigner options'),
+    redraft: h('button', { class: 'primary', onclick: () => requestDraft() }, 'Draft again from the current text'),
+    copy: h('button', { class: 'primary', onclick: () => copy() }, 'Copy the accepted text'),
+    none: null,
+  };
+  return h('section', { class: 'failure', dataset: { failure: f.kind } },
+    h('h2', { text: f.title }),
+    h('p', { text: f.message }),
+    f.rule ? h('p', { class: 'muted', text: `Policy rule: ${f.rule}` }) : null,
+    h('div', { class: 'actions' }, actions[f.action] ?? null));
+}
+
+function noFieldView() {
+  return h('section', {},
+    h('h2', { text: 'Choose a field in the case record' }),
+    h('p', { text: 'Write your own text first. Then right-click the field and choose "Draft with Cosigner", press ' +
+      'Alt+Shift+D in it, or press the small Cosigner button beside it.' }));
+}
+
+function readyView() {
+  const templates = hello?.status?.templates ?? [];
+  const select = h('select', { id: 'template', 'aria-label': 'What should the AI do?',
+    onchange: (e) => { templateChoice = e.target.value || null; } },
+  h('option', { value: '' }, 'Choose what the AI should do…'),
+  templates.map((t) => h('option', { value: t.id, selected: t.id === templateChoice }, t.label)));
+  const instruction = h('input', { type: 'text', id: 'instruction', maxlength: 2000, value: instructionText,
+    placeholder: 'Or describe it (optional)', oninput: (e) => { instructionText = e.target.value; } });
+  return h('section', {},
+    h('h2', { text: 'Draft from your text' }),
+    h('p', { class: 'muted', text: `Field: ${hello.capture.descriptor} · ${hello.capture.chars} characters` }),
+    select, h('p', {}), instruction,
+    h('div', { class: 'actions' }, h('button', { class: 'primary', id: 'draft', onclick: () => requestDraft() },
+      'Draft')));
+}
+
+function draftingView() {
+  return h('section', {}, h('h2', { text: 'Drafting…' }),
+    h('p', { text: 'Waiting for the AI service. This stops by itself after 2 minutes at most.' }));
+}
+
+function segmentsOf(hunk) {
+  return hunk.segments.map((s) => {
+    if (s.kind === 'insert') return h('ins', { class: 'ins', text: s.text });
+    if (s.kind === 'delete') return h('del', { class: 'del', text: s.text });
+    return h('span', { text: s.text });
+  });
+}
+
+function statusText(state) {
+  const remaining = review.focus?.index === state.index ? dwellRemaining(review) : null;
+  switch (state.status) {
+    case 'unseen': return remaining ? 'Not seen yet — keep it in focus a moment' : 'Not seen yet';
+    case 'seen': return 'Seen — keep, reject or edit';
+    case 'kept': return state.decidedBy === 'bulk' ? 'Kept (accepted with the remaining ones)' : 'Kept';
+    case 'rejected': return 'Rejected — your original stays';
+    case 'edited': return 'Edited by you';
+    default: return '';
+  }
+}
+
+function hunkCard(hunk) {
+  const state = review.hunks[hunk.index];
+  const idx = hunk.index;
+  const card = h('article', { class: `hunk${hunk.flagged ? ' flagged' : ''}`, tabindex: 0,
+    dataset: { index: String(idx), status: state.status, flagged: hunk.flagged ? 'true' : 'false' },
+    'aria-label': `Change ${idx + 1}${hunk.flagged ? ', flagged' : ''}: ${statusText(state)}`,
+    onfocus: () => { if (!rendering) step({ type: 'focus', index: idx }); },
+    onblur: () => { if (!rendering) step({ type: 'blur' }); } });
+  card.append(h('div', { class: 'diff' }, segmentsOf(hunk)));
+  if (hunk.flagged) {
+    card.append(h('ul', { class: 'flags' }, hunk.flags.map((f) => h('li', {},
+      h('strong', { text: f.label }), f.detail ? h('span', { text: `: ${f.detail}` }) : null))));
+  }
+  card.append(h('div', { class: 'status', text: statusText(state) }));
+  if (editing === idx) {
+    const area = h('textarea', { 'aria-label': 'Your wording for this part', oninput: (e) => { editText = e.target.value; } });
+    area.value = editText;
+    card.append(area, h('div', { class: 'actions' },
+      h('button', { class: 'primary', onclick: () => { const t = editText; editing = null; step({ type: 'edit', index: idx, text: t }); } }, 'Save edit'),
+      h('button', { onclick: () => { editing = null; render(); } }, 'Cancel')));
+    return card;
+  }
+  const undecided = state.status === 'unseen' || state.status === 'seen';
+  if (hunk.flagged && undecided) {
+    const box = h('input', { type: 'checkbox', checked: flagChecks.has(idx), disabled: state.status === 'unseen',
+      onchange: (e) => { if (e.target.checked) flagChecks.add(idx); else flagChecks.delete(idx); render(); } });
+    card.append(h('label', { class: 'check' }, box,
+      h('span', { text: 'I checked the flagged content above against the facts of the case.' })));
+  }
+  const seen = state.status !== 'unseen';
+  card.append(h('div', { class: 'actions' },
+    h('button', { class: 'keep', disabled: !seen || (hunk.flagged && !flagChecks.has(idx) && undecided),
+      onclick: () => step({ type: 'keep', index: idx, confirmFlag: hunk.flagged && flagChecks.has(idx) }) }, 'Keep (k)'),
+    h('button', { class: 'reject', disabled: !seen, onclick: () => step({ type: 'reject', index: idx }) }, 'Reject (r)'),
+    h('button', { class: 'edit', disabled: !seen, onclick: () => startEdit(idx) }, 'Edit (e)'),
+    undecided ? null : h('button', { class: 'undo', onclick: () => step({ type: 'undo', index: idx }) }, 'Undo (u)')));
+  return card;
+}
+
+function startEdit(idx) {
+  if (review.hunks[idx].status === 'unseen') {
+    say(REFUSAL_TEXT.hunk_unseen);
+    return;
+  }
+  editing = idx;
+  editText = review.hunks[idx].text ?? model.hunks[idx].after;
+  render();
+  app.querySelector(`article[data-index="${idx}"] textarea`)?.focus();
+}
+
+function finalText() {
+  return computeFinalText(model.hunks, decisionsOf(review));
+}
+
+function reviewView() {
+  const p = progress(review);
+  const flagSummary = summariseFlags(model.hunks.map((hk) => ({ changed: hk.changed, flags: hk.flags })));
+  const section = h('section', { id: 'review' },
+    h('p', { class: 'progress', id: 'progress', text: `${p.reviewed}/${p.total} changes reviewed` +
+      (p.flagged ? ` · ${p.flaggedDecided}/${p.flagged} flagged confirmed` : '') }),
+    h('progress', { max: p.total || 1, value: p.reviewed }),
+    flagSummary.length ? h('p', { class: 'muted', text: `Flagged: ${flagSummary.map((f) => `${f.count} × ${f.label}`).join('; ')}` }) : null,
+    h('p', { class: 'muted' }, 'Keys: ', h('kbd', { text: '↓' }), '/', h('kbd', { text: 'n' }), ' next, ',
+      h('kbd', { text: '↑' }), '/', h('kbd', { text: 'p' }), ' previous, ', h('kbd', { text: 'k' }), ' keep, ',
+      h('kbd', { text: 'r' }), ' reject, ', h('kbd', { text: 'e' }), ' edit, ', h('kbd', { text: 'u' }), ' undo'));
+  for (const hunk of model.hunks) {
+    section.append(hunk.changed ? hunkCard(hunk) : h('p', { class: 'unchanged', text: hunk.before }));
+  }
+  const complete = canInsert(review);
+  if (complete) {
+    section.append(h('h2', { text: 'The whole text as it will be inserted' }),
+      h('div', { class: 'whole', id: 'whole', text: finalText() }),
+      hello?.status?.tag?.visible_marker ? h('p', { class: 'muted', text: 'A one-line AI-assistance tag is added below it.' }) : null);
+  }
+  const attestation = h('label', { class: 'check' },
+    h('input', { type: 'checkbox', id: 'attest', checked: attested, onchange: (e) => { attested = e.target.checked; render(); } }),
+    h('span', { text: rules.attestationText || 'I have reviewed every change and I am responsible for this text.' }));
+  section.append(h('div', { class: 'footer' }, attestation, h('div', { class: 'actions' },
+    rules.allowBulkAccept ? h('button', { id: 'accept-remaining', disabled: !canAcceptRemaining(review) || !attested,
+      onclick: () => step({ type: 'acceptRemaining', attestation: { accepted: attested, version: rules.attestationVersion } }) },
+    'Accept remaining (not flagged)') : null,
+    h('button', { class: 'primary', id: 'insert', disabled: !complete || !attested, onclick: () => insert() },
+      'Insert into the record'),
+    h('button', { id: 'reject-draft', onclick: () => rejectDraft() }, 'Discard draft'))));
+  return section;
+}
+
+function insertedView() {
+  return h('section', { class: 'ok' }, h('h2', { text: 'Inserted and checked' }),
+    h('p', { text: 'The accepted text is in the field and was read back from the editor. Nothing was saved or ' +
+      'submitted: save the record as you normally do.' }),
+    lastResult?.tagLine ? h('p', { class: 'muted', text: `Tag: ${lastResult.tagLine}` }) : null);
+}
+
+function render() {
+  rendering = true;
+  const focused = review?.focus?.index ?? null;
+  const hadFocus = app.contains(document.activeElement) && document.activeElement.matches('article.hunk');
+  clear(app);
+  document.body.dataset.state = view;
+  if (hello?.status?.policy) policyLine.textContent = `Policy: ${hello.status.policy.name} v${hello.status.policy.version}`;
+  if (view === 'failure') app.append(failureView());
+  else if (view === 'no-field') app.append(noFieldView());
+  else if (view === 'ready') app.append(readyView());
+  else if (view === 'drafting') app.append(draftingView());
+  else if (view === 'review') app.append(reviewView());
+  else if (view === 'inserted') app.append(insertedView());
+  else if (view === 'rejected') app.append(h('section', { class: 'ok' }, h('h2', { text: 'Draft discarded' }),
+    h('p', { text: 'Nothing was inserted. The decision was recorded.' })));
+  if (hadFocus && focused !== null) app.querySelector(`article[data-index="${focused}"]`)?.focus();
+  rendering = false;
+}
+
+// ---- actions ------------------------------------------------------------------------------------------------
+
+async function start() {
+  failure = null;
+  try {
+    hello = await call('panel.hello');
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  if (hello.failure) return fail(hello.failure);
+  if (!hello.capture) {
+    view = 'no-field';
+    return render();
+  }
+  templateChoice = templateChoice ?? hello.defaultTemplateId ?? null;
+  if (hello.draft) return showDraft(hello.draft.response, hello.draft.original, hello.status.rules);
+  view = 'ready';
+  render();
+}
+
+function showDraft(response, original, effectiveRules) {
+  rules = effectiveRules;
+  model = renderDraft(response, original, rules.dwell);
+  review = createReview(model, rules, now());
+  attested = false;
+  editing = null;
+  flagChecks.clear();
+  view = 'review';
+  render();
+}
+
+async function requestDraft() {
+  draftClickAt = now();
+  view = 'drafting';
+  failure = null;
+  render();
+  try {
+    const result = await call('draft.request', { templateId: templateChoice, instruction: instructionText || null });
+    showDraft(result.response, result.original, result.rules);
+    // Time from the click to the diff on screen, measured after the browser painted it.
+    requestAnimationFrame(() => setTimeout(() => {
+      document.body.dataset.lastDiffMs = String(Math.round(now() - draftClickAt));
+      document.body.dataset.lastProxyMs = String(Math.round(result.proxyMs));
+    }, 0));
+    app.querySelector('article.hunk')?.focus();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function insert() {
+  if (!canInsert(review) || !attested) return;
+  const payload = { draftId: model.draftId, decisions: decisionsOf(review), bulkAccept: review.bulkAccept,
+    attestation: { version: rules.attestationVersion, accepted: true }, finalText: finalText() };
+  try {
+    lastResult = await call('draft.accept', payload);
+  } catch (err) {
+    if (err.code === 'review_reset') review = apply(review, { type: 'reset', reason: 'source_changed' });
+    return fail(err);
+  }
+  review = apply(review, { type: 'submit', at: now(), attestation: { accepted: true } });
+  if (lastResult.verified) {
+    view = 'inserted';
+    render();
+  } else {
+    fail({ code: 'insert_unverified' });
+  }
+}
+
+async function rejectDraft() {
+  try {
+    await call('draft.reject', { draftId: model.draftId });
+    view = 'rejected';
+    render();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function copy() {
+  if (!lastResult?.copyText) return;
+  try {
+    await navigator.clipboard.writeText(lastResult.copyText);
+    say('Copied. Paste it into the field yourself, then check it.');
+  } catch {
+    say('The browser did not allow copying. Select the text below and copy it.');
+    app.append(h('div', { class: 'whole', text: lastResult.copyText }));
+  }
+}
+
+// ---- keyboard: navigation keys never decide anything ----------------------------------------------------------
+
+document.addEventListener('keydown', (e) => {
+  if (view !== 'review' || e.target.matches('textarea, input, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+  const cards = [...app.querySelectorAll('article.hunk')];
+  const current = cards.indexOf(document.activeElement);
+  const idx = current >= 0 ? Number(cards[current].dataset.index) : null;
+  const move = (delta) => {
+    const next = cards[Math.min(cards.length - 1, Math.max(0, (current < 0 ? -1 : current) + delta))];
+    next?.focus();
+  };
+  switch (e.key) {
+    case 'ArrowDown': case 'n': move(1); break;
+    case 'ArrowUp': case 'p': move(-1); break;
+    case 'k': if (idx !== null) step({ type: 'keep', index: idx, confirmFlag: flagChecks.has(idx) }); break;
+    case 'r': if (idx !== null) step({ type: 'reject', index: idx }); break;
+    case 'e': if (idx !== null) { e.preventDefault(); startEdit(idx); } break;
+    case 'u': if (idx !== null) step({ type: 'undo', index: idx }); break;
+    default: return;
+  }
+  e.preventDefault();
+});
+
+runtime.onEvent((event) => {
+  if (event?.kind === 'review_reset' && review && model && event.draftId === model.draftId && review.phase === 'reviewing') {
+    review = apply(review, { type: 'reset', reason: 'source_changed' });
+    fail({ code: 'review_reset' });
+  } else if (event?.kind === 'captured' || event?.kind === 'paired') {
+    if (view !== 'review' && view !== 'drafting') start();
+    else if (event.kind === 'captured') say('Another field was chosen. Finish or discard this review first.');
+  } else if (event?.kind === 'paste_intercepted') {
+    say('A paste of unreviewed AI text was stopped. Review the draft here; accepted text is inserted for you.');
+  } else if (event?.kind === 'capture_failed') {
+    fail({ code: event.reason === 'field_refused' ? 'field_refused' : 'no_field' });
+  }
+});
+
+start();

@@ -1,0 +1,43 @@
+// Content scripts and the context menu exist only on the case-system origins IT (or the practitioner, when IT
+// has not locked the list) allowed, and only where the browser granted host permission.
+import { menus, permissions, scripting } from '../platform/api.js';
+import { originToMatchPattern } from '../lib/settings.js';
+
+export const MENU_ID = 'cosigner-draft';
+const ISOLATED_ID = 'cosigner-bridge';
+const MAIN_ID = 'cosigner-main-world';
+
+export const BRIDGE_FILES = Object.freeze([
+  'content/shared.js',
+  'content/adapters/registry.js',
+  'content/adapters/text-control.js',
+  'content/adapters/contenteditable.js',
+  'content/adapters/ckeditor5.js',
+  'content/adapters/tinymce.js',
+  'content/adapters/quill.js',
+  'content/main-channel.js',
+  'content/bridge.js',
+]);
+
+export async function grantedPatterns(allowedOrigins) {
+  const patterns = [...new Set(allowedOrigins.map(originToMatchPattern))];
+  const granted = [];
+  for (const p of patterns) if (await permissions.contains([p])) granted.push(p);
+  return granted;
+}
+
+export async function syncRegistration(allowedOrigins) {
+  const patterns = await grantedPatterns(allowedOrigins);
+  const existing = (await scripting.registered()).map((s) => s.id).filter((id) => id === ISOLATED_ID || id === MAIN_ID);
+  if (existing.length) await scripting.unregister(existing);
+  if (patterns.length) {
+    await scripting.register([
+      { id: ISOLATED_ID, matches: patterns, js: [...BRIDGE_FILES], allFrames: true, matchOriginAsFallback: true,
+        runAt: 'document_idle', persistAcrossSessions: true },
+      { id: MAIN_ID, matches: patterns, js: ['content/main-world.js'], allFrames: true, matchOriginAsFallback: true,
+        runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true },
+    ]);
+  }
+  await menus.replace(patterns.length ? [{ id: MENU_ID, title: 'Draft with Cosigner', contexts: ['editable'] }] : []);
+  return patterns;
+}
