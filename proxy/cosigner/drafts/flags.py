@@ -11,6 +11,7 @@ one extra confirmation, a missed invented name can end up in a statutory record.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -263,6 +264,7 @@ def _risk_pattern(terms: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
+@functools.cache
 def default_name_finder() -> NameFinder:
     """The redaction package's person-name detector, unioned with the heuristic here (recall over precision).
 
