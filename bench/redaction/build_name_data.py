@@ -83,7 +83,11 @@ def _fold(word: str) -> str:
 def _values(provider: type, prefix: str) -> set[str]:
     found: set[str] = set()
     for attr in dir(provider):
-        if not attr.startswith(prefix) or attr.endswith("_formats"):
+        if (
+            prefix not in attr
+            or not attr.endswith(("names", "_male", "_female", "_nonbinary"))
+            or "format" in attr
+        ):
             continue
         value = getattr(provider, attr)
         if isinstance(value, dict):
@@ -103,7 +107,7 @@ def collect_names() -> tuple[set[str], set[str], list[str]]:
         except ImportError:
             continue
         used.append(locale)
-        for target, prefix in ((firsts, "first_names"), (lasts, "last_names")):
+        for target, prefix in ((firsts, "first_name"), (lasts, "last_name")):
             for raw in _values(provider, prefix):
                 for word in raw.replace("-", " ").split():
                     word = word.strip(".,")

@@ -23,10 +23,31 @@ _HOUSE = (
     r"|(?:[A-Z][a-z]+\s){1,2}(?:house|cottage|lodge|farm|court|hall|mill|barn))"
 )
 _STREET_WORDS = r"(?:[A-Z][A-Za-z'’\-]*\.?\s+){0,3}[A-Z][A-Za-z'’\-]*\s+"
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-])*"
 _STREET = re.compile(
     rf"(?<![\w])(?i:{_UNIT})(?:(?i:{_HOUSE})\s*,?\s+{_STREET_WORDS}(?i:{_SUFFIX})"
-    rf"|(?i:flat|apartment|apt|unit)\s*\d{{1,4}}[A-Za-z]?,\s*(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}(?i:house|court|lodge|tower|building|mansions|point))"
+    rf"|(?i:flat|apartment|apt|unit)\s*\d{{1,4}}[A-Za-z]?,\s*(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}"
+    r"(?i:house|court|lodge|tower|building|mansions|point))"
 )
+# Continental and other forms: "Pohlstrasse 9", "Via Roma 131", "ul. Grochowa 80", "5049 Harjukuja 54"
+_EURO_SUFFIX = (
+    r"(?:strasse|straße|str|weg|gasse|allee|platz|laan|straat|plein|gracht|katu|tie|kuja|gata|gatan|vej|gade|"
+    r"vägen|veien|vegen|utca|braut|stræde|vænget|vei|väg|polku|rinne|torget|torg)"
+)
+_EURO_PREFIX = r"(?:rua|via|viale|avda|avenida|calle|carrer|rue|ul|ulica|piazza|plaza|av|avenue|chemin|quai|largo|travessa|praça)"
+_CONTINENTAL = re.compile(
+    rf"(?<![\w])(?:\d{{1,5}}\s+)?(?:"
+    rf"(?:{_UPPER}{_WORD}\s+){{0,3}}[^\W\d_]*(?i:{_EURO_SUFFIX})\.?"
+    rf"|(?i:{_EURO_PREFIX})\.?\s+(?:{_WORD}\.?\s+){{0,3}}?{_WORD}"
+    rf"|(?:{_UPPER}{_WORD}\.?\s+){{0,3}}{_UPPER}{_WORD}\s+(?i:u|út|tér|utca|st|str|street|road|ave)\.?"
+    r")\s+\d{1,5}[A-Za-z]?\b\.?"
+)
+_NUMBER_NAME_NUMBER = re.compile(rf"(?<![\w.,/:-])\d{{2,5}}\s+(?:{_UPPER}{_WORD}\.?\s+){{1,4}}\d{{1,5}}\b")
+_MILITARY = re.compile(
+    r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"
+)
+_UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 # what may follow the street line: ", Town", "\nTown", ", ST 12345", a UK postcode, up to four parts
 _TAIL_PART = re.compile(
     r"(?:,|\n)?[ \t]*(?:"
@@ -35,7 +56,7 @@ _TAIL_PART = re.compile(
     r"|\d{5}(?:-\d{4})?"
     r"|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
     r")"
-    r"|(?:,|\n)[ \t]*(?:[A-Z][A-Za-z'’\-]+)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}\b"
+    r"|(?:,|\n)[ \t]*(?:" + _UPPER + _WORD + r")(?:[ \t]+" + _UPPER + _WORD + r"){0,2}\b"
 )
 _TAIL_STOP = frozenset(
     {
@@ -87,6 +108,74 @@ _TAIL_STOP = frozenset(
         "before",
     }
 )
+_NOT_STREET_WORDS = frozenset(
+    {
+        "section",
+        "act",
+        "year",
+        "years",
+        "age",
+        "aged",
+        "room",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "page",
+        "paragraph",
+        "chapter",
+        "item",
+        "step",
+        "level",
+        "stage",
+        "key",
+        "ks",
+        "grade",
+        "part",
+        "schedule",
+        "rule",
+        "regulation",
+        "article",
+        "children",
+        "care",
+        "mg",
+        "ml",
+        "and",
+        "or",
+        "to",
+        "of",
+        "the",
+        "at",
+        "in",
+        "on",
+    }
+)
 
 
 class AddressDetector:
@@ -94,11 +183,28 @@ class AddressDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _STREET.finditer(text):
-            start, end = match.span()
-            end = self._extend(text, end)
-            findings.append(Finding(ADDRESS, start, end, 0.85, self.name, "street_line"))
+        for pattern, rule in self._PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if rule == "number_name_number" and not self._plausible(text, start, end):
+                    continue
+                end = self._extend(text, end)
+                findings.append(Finding(ADDRESS, start, end, 0.85, self.name, rule))
         return findings
+
+    _PATTERNS = (
+        (_STREET, "street_line"),
+        (_CONTINENTAL, "continental_street"),
+        (_NUMBER_NAME_NUMBER, "number_name_number"),
+        (_MILITARY, "military_address"),
+        (_UNIT_ONLY, "unit_line"),
+    )
+
+    @staticmethod
+    def _plausible(text: str, start: int, end: int) -> bool:
+        """ "5049 Harjukuja 54" but not "2 Section 47" or "12 May 2025": no care terms or months inside."""
+        words = [w.strip(".").lower() for w in text[start:end].split()[1:-1]]
+        return not any(w in _NOT_STREET_WORDS for w in words)
 
     @staticmethod
     def _extend(text: str, end: int) -> int:

@@ -83,6 +83,8 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
     try:
         if g["d1"]:
             day, month, year = int(g["d1"]), int(g["m1"]), _year(g["y1"])
+            if month > 12 >= day:
+                day, month = month, day  # month-first (US) when day-first is impossible
         elif g["y2"]:
             day, month, year = int(g["d2"]), int(g["m2"]), int(g["y2"])
         elif g["d3"]:
@@ -120,8 +122,12 @@ def _is_labelled(text: str, start: int) -> bool:
             head = words[: len(words) - len(label.rstrip(":"))]
             if not head or not head[-1].isalnum():
                 return True
-    tail = words[-24:]
-    return any(f" {label} " in f" {tail} " for label in ("dob", "d.o.b", "date of birth", "born on", "born"))
+    tail = (" " + " ".join(re.sub(r"[^a-z0-9.]+", " ", words[-32:]).split()) + " ").replace(". ", " ")
+    for label in ("dob", "d.o.b", "date of birth", "born"):
+        at = tail.rfind(f" {label} ")
+        if at != -1 and not any(c.isdigit() for c in tail[at + len(label) + 2 :]):
+            return True
+    return False
 
 
 def _tied_to_age(text: str, start: int, end: int) -> bool:

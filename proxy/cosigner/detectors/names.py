@@ -109,6 +109,55 @@ _PLACE_SUFFIX = frozenset(
     }
 )
 _NOT_AFTER = frozenset({"st", "saint"})
+_BE_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "did", "does", "and"})
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ",", " , "})
+_RELATIONS = frozenset(
+    {
+        "brother",
+        "sister",
+        "mum",
+        "mother",
+        "dad",
+        "father",
+        "son",
+        "daughter",
+        "partner",
+        "boyfriend",
+        "girlfriend",
+        "husband",
+        "wife",
+        "friend",
+        "carer",
+        "nan",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "auntie",
+        "uncle",
+        "cousin",
+        "baby",
+        "children",
+        "child",
+        "sibling",
+        "siblings",
+        "stepdad",
+        "stepmum",
+        "niece",
+        "nephew",
+        "ex",
+        "family",
+        "bedroom",
+        "school",
+        "teacher",
+        "worker",
+        "behaviour",
+        "needs",
+        "views",
+        "wishes",
+        "father's",
+        "mother's",
+    }
+)
 
 _NOT_NAME, _WEAK, _STRONG = 0, 1, 2
 
@@ -123,6 +172,7 @@ class _Token:
     initial: bool
     sentence_start: bool
     care: bool
+    possessive: bool
 
 
 def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
@@ -130,7 +180,8 @@ def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group()
-        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+        possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
+        if possessive:
             word, end = word[:-2], end - 2
         lower = word.lower()
         first = word[0]
@@ -140,7 +191,9 @@ def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
             back -= 1
         sentence_start = back < 0 or text[back] in _SENTENCE_END
         care = lower in LEXICON.care_terms or bool(care_mask[start])
-        tokens.append(_Token(start, end, word, lower, first.isupper(), initial, sentence_start, care))
+        tokens.append(
+            _Token(start, end, word, lower, first.isupper(), initial, sentence_start, care, possessive)
+        )
     return tokens
 
 
@@ -169,19 +222,27 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
     prev = tokens[i - 1] if i > 0 else None
     prev_lower = prev.lower if prev is not None and tok.start - prev.end <= 3 else ""
     lex = LEXICON
-    gaz = tok.lower in lex.first_names or tok.lower in lex.surnames or tok.lower in WORD_NAMES
+    gaz = _in_gazetteer(tok.lower)
     common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
     if prev_lower in _NOT_AFTER or tok.lower in TITLES:
         return _NOT_NAME
-    if prev_lower in TITLES and prev is not None and prev.cap and (tok.cap or gaz) and not tok.care:
+    if (
+        prev_lower in TITLES
+        and prev is not None
+        and (prev.cap or tok.cap)
+        and (tok.cap or gaz)
+        and not tok.care
+    ):
         return _STRONG
     if tok.initial:
         return _WEAK
     if not tok.cap:
-        if not gaz or common or tok.care or len(tok.word) < 3:
+        if not gaz or tok.care or len(tok.word) < 3:
             return _NOT_NAME
-        before = _cue_before(text, tokens, i)
-        return _STRONG if before else _WEAK
+        if common:
+            # "mum (will)", "named grace": a common word is a name only right after a strong cue
+            return _STRONG if _cue_before(text, tokens, i, strict=True) else _NOT_NAME
+        return _STRONG if _cue_before(text, tokens, i) else _WEAK
     if tok.word.isupper():
         if len(tok.word) < 3 or not gaz or common or tok.care:
             return _NOT_NAME
@@ -197,17 +258,56 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
         return _STRONG
     if gaz or (not common and tok.sentence_start):
         # word-names (Grace, Will) and unknown words at a sentence start: names only with support
-        if _cue_before(text, tokens, i) or (
-            nxt is not None and nxt.lower in VERBS_AFTER_NAME and nxt.start - tok.end <= 2
-        ):
+        if _cue_before(text, tokens, i) or _support_after(text, tokens, i):
             return _STRONG
         return _WEAK
     return _NOT_NAME
 
 
-def _cue_before(text: str, tokens: list[_Token], i: int) -> bool:
-    """A relationship cue or title in the two words before (e.g. "mum (sarah)", "my name is john")."""
+def _in_gazetteer(lower: str) -> bool:
+    lex = LEXICON
+    if lower in lex.first_names or lower in lex.surnames or lower in WORD_NAMES:
+        return True
+    if "-" in lower:
+        parts = [p for p in lower.split("-") if p]
+        return all(p in lex.first_names or p in lex.surnames or p in WORD_NAMES for p in parts)
+    return False
+
+
+def _support_after(text: str, tokens: list[_Token], i: int) -> bool:
+    """What follows shows a person: "Hope said", "Hope's brother", "Hope, Ewelina's brother"."""
     tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    gap = text[tok.end : nxt.start]
+    if tok.possessive and nxt.lower in _RELATIONS and gap.strip(" 'sS’") == "":
+        return True
+    if nxt.lower in VERBS_AFTER_NAME and gap.strip() == "":
+        return True
+    if nxt.lower in _BE_VERBS and gap == " " and tok.lower not in LEXICON.english_common:
+        return True
+    if gap == ":" and tok.sentence_start and _in_gazetteer(tok.lower):
+        return True  # a speaker in a transcript: "Ella: ..."
+    if gap.strip() == "," and nxt.possessive and i + 2 < len(tokens) and tokens[i + 2].lower in _RELATIONS:
+        return True
+    return False
+
+
+def _cue_before(text: str, tokens: list[_Token], i: int, strict: bool = False) -> bool:
+    """A relationship cue or title in the two words before (e.g. "mum (sarah)", "my name is john").
+
+    ``strict``: only the forms that make even an ordinary word a name ("mum (will)", "named grace").
+    """
+    tok = tokens[i]
+    if strict:
+        if i == 0:
+            return False
+        prev = tokens[i - 1]
+        between = text[prev.end : tok.start]
+        return (prev.lower in STRONG_CUES and between.strip() in ("(", ",", ":")) or (
+            prev.lower in ("named", "called") and between == " "
+        )
     for back in (1, 2):
         if i - back < 0:
             return False
@@ -255,8 +355,43 @@ class NameDetector:
         return findings
 
 
+def _lists(text: str, tokens: list[_Token], labels: list[int]) -> None:
+    """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") weak items are names."""
+    changed = True
+    while changed:
+        changed = False
+        for i, tok in enumerate(tokens):
+            if labels[i] != _WEAK or tok.initial:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(tokens) or labels[j] != _STRONG or tokens[j].cap != tok.cap:
+                    continue
+                left, right = (tokens[j], tok) if j < i else (tok, tokens[j])
+                if text[left.end : right.start] in _LIST_GAPS:
+                    labels[i] = _STRONG
+                    changed = True
+                    break
+
+
 def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
-    """Weak words (initials, word-names, particles) next to a strong name word become part of the name."""
+    """Weak words (initials, word-names, particles) next to a strong name word become part of the name;
+    two adjacent capitalised weak words with a gazetteer name among them ("Kayden Tran") are a name."""
+    lex = LEXICON
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if (
+            labels[i] != _WEAK
+            or labels[i + 1] != _WEAK
+            or a.initial
+            or b.initial
+            or not _adjacent(text, a, b)
+        ):
+            continue
+        if a.cap and b.cap and (_in_gazetteer(a.lower) or _in_gazetteer(b.lower)):
+            labels[i] = labels[i + 1] = _STRONG
+        elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
+            labels[i] = labels[i + 1] = _STRONG  # "codey ross": a lower-case first name and surname
+    _lists(text, tokens, labels)
     changed = True
     while changed:
         changed = False

@@ -16,7 +16,7 @@ from cosigner.detectors._text import has_label
 from cosigner.detectors.kinds import PHONE
 
 _CANDIDATE = re.compile(
-    r"(?<![\w+])(?:\+|00|\(\+?)?\d[\d \t\-.()\n]{6,20}\d(?:\s?(?:ext\.?|x)\s?\d{1,5})?(?![\w])"
+    r"(?<![\w+])(?:\+|00|\(\+?)?\d(?:(?:[ \t\-.()]{1,3}|\n)?\d){6,16}(?:\s?(?:ext\.?|x)\s?\d{1,5})?(?![\w])"
 )
 _LABELS = (
     "tel",
@@ -27,7 +27,6 @@ _LABELS = (
     "contact",
     "call",
     "landline",
-    "number",
     "ring",
     "text",
     "whatsapp",
@@ -36,7 +35,24 @@ _LABELS = (
     "tel no",
     "phone no",
     "on",
+    "at",
+    "to",
+    "number",
+    "cell",
+    "desk",
+    "office",
+    "home",
+    "work",
+    "registered",
+    "reach",
+    "dial",
+    "m",
+    "t",
+    "h",
+    "w",
 )
+_LABELS_AFTER = re.compile(r"(?i)^\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
 
 
 class PhoneDetector:
@@ -47,19 +63,16 @@ class PhoneDetector:
         for match in _CANDIDATE.finditer(text):
             raw = match.group()
             digits = sum(c.isdigit() for c in raw)
-            if digits < 9 or digits > 16 or raw.count("\n") > 1:
+            if digits < 7 or digits > 16 or raw.count("\n") > 1:
                 continue
             if "/" in raw:
                 continue
             start, end = match.span()
             plus_or_zero = raw.lstrip("(").startswith(("+", "0"))
-            if not plus_or_zero and not has_label(text, start, _LABELS):
-                continue
-            try:
-                parsed = phonenumbers.parse(raw.replace("\n", " "), "GB")
-            except phonenumbers.NumberParseException:
-                continue
-            if not phonenumbers.is_possible_number(parsed):
+            labelled = has_label(text, start, _LABELS, width=30, max_words_after=1) or bool(
+                _LABELS_AFTER.match(text, end)
+            )
+            if not self._is_phone(raw, digits, plus_or_zero, labelled):
                 continue
             # trim an unmatched trailing parenthesis the candidate pattern may have taken
             while (
@@ -70,3 +83,17 @@ class PhoneDetector:
                 end -= 1
             findings.append(Finding(PHONE, start, end, 0.9, self.name, "phonenumbers_possible"))
         return findings
+
+    @staticmethod
+    def _is_phone(raw: str, digits: int, plus_or_zero: bool, labelled: bool) -> bool:
+        if plus_or_zero and digits >= 9:
+            try:
+                parsed = phonenumbers.parse(raw.replace("\n", " "), "GB")
+            except phonenumbers.NumberParseException:
+                parsed = None
+            if parsed is not None and phonenumbers.is_possible_number(parsed):
+                return True
+        if labelled:
+            # a labelled run of 7+ digits in phone-like groups: foreign and local numbers without a prefix
+            return True
+        return digits == 10 and bool(_US_SHAPE.match(raw.strip()))

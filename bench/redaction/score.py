@@ -1,0 +1,48 @@
+"""Score the redaction engine: synthetic UK case notes (dev and held-out) and the presidio-research data.
+
+.venv/bin/python -m bench.redaction.score                 # all sets, every leak printed
+.venv/bin/python -m bench.redaction.score --set heldout   # one set
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cosigner.redaction import CaseContext, RedactionConfig, Redactor
+
+from bench.redaction import corpus, presidio_data
+from bench.redaction.scoring import Score, score_all
+
+REDACTOR = Redactor(RedactionConfig.default())
+
+
+def predict(doc: dict[str, Any]) -> list[tuple[int, int, str]]:
+    context = CaseContext.from_json(doc["context"]) if doc.get("context") else None
+    result = REDACTOR.redact([doc["text"]], context)
+    return [(s.start, s.end, s.type) for s in result.spans[0]]
+
+
+def run(name: str, count: int) -> Score:
+    if name in ("dev", "heldout"):
+        docs = list(corpus.generate(name, count))
+    else:
+        docs = presidio_data.load(name)
+    return score_all(docs, predict)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", choices=["dev", "heldout", *presidio_data.FILES], action="append")
+    parser.add_argument("--count", type=int, default=400)
+    parser.add_argument("--max-leaks", type=int, default=None, help="leaks printed per type (default: all)")
+    parser.add_argument("--no-leaks", action="store_true")
+    args = parser.parse_args()
+    for name in args.set or ["dev", "heldout", *presidio_data.FILES]:
+        score = run(name, args.count)
+        print(score.report(name, show_leaks=not args.no_leaks, max_leaks=args.max_leaks))
+        print()
+
+
+if __name__ == "__main__":
+    main()
