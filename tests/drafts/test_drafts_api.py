@@ -273,3 +273,34 @@ async def test_no_text_reaches_the_audit_log_or_the_receipt(drafting: DraftingHa
         needles.update(text[i : i + 10] for i in range(len(text) - 9))
     leaked = sorted(n for n in needles if any(n in row for row in stored))
     assert leaked == []
+
+
+async def test_client_strings_outside_the_rules_never_reach_the_log(drafting: DraftingHarness) -> None:
+    draft = await _issue(drafting)
+    body = {"outcome": "reject", "attestation": {"version": "Vornak1234567", "accepted": True}}
+    status, decided = await drafting.post(f"drafts/{draft['draft_id']}/decision", body)
+    assert status == 200
+    assert decided["receipt"]["actor"]["attestation_version"] is None
+    assert all("Vornak1234567" not in row for _, row in drafting.audit_rows())
+
+
+async def test_a_failed_audit_write_refuses_the_decision_and_leaves_it_open(
+    drafting: DraftingHarness,
+) -> None:
+    from cosigner.drafts.api import DRAFT_SERVICE
+    from cosigner.errors import AuditFailed
+
+    service = drafting.client.app[DRAFT_SERVICE]
+    real = service.deps.audit
+
+    class Broken:
+        async def append_with_checkpoint(self, *args: Any, **kwargs: Any) -> Any:
+            raise AuditFailed("the audit log is unhealthy: disk full")
+
+    draft = await _issue(drafting)
+    service.deps.audit = Broken  # type: ignore[assignment]
+    status, body = await drafting.post(f"drafts/{draft['draft_id']}/decision", _accept_all(draft))
+    assert (status, body["error"]["code"]) == (503, "audit_failed")
+    service.deps.audit = real
+    status, _ = await drafting.post(f"drafts/{draft['draft_id']}/decision", _accept_all(draft))
+    assert status == 200

@@ -27,8 +27,10 @@ from cosigner.drafts.ids import uuid7
 from cosigner.drafts.receipts import audit_fields, receipt_core, seal_receipt
 from cosigner.drafts.requests import DraftRequest, InsertionReport, parse_draft_request, parse_insertion
 from cosigner.drafts.review import (
+    Decision,
     ReviewHunk,
     ReviewPolicy,
+    ReviewStats,
     check_acceptance,
     check_rejection,
     parse_decision,
@@ -209,45 +211,19 @@ class DraftService:
         self._expire()
         held = await self._held_for(principal, draft_id)
         decision = parse_decision(body)
+        final_text: str | None = None
         if decision.outcome == "accept":
             final_text, stats = check_acceptance(held.hunks, decision, held.rules)
         else:
-            final_text, stats = None, check_rejection(held.hunks, decision)
-        held.status = "deciding"  # set before any await: a concurrent second decision sees it
-        keys = self.keys()
-        now = self.deps.now()
+            stats = check_rejection(held.hunks, decision)
         outcome = "accepted" if decision.outcome == "accept" else "rejected"
-        core = receipt_core(
-            receipt_id=uuid7(),
-            outcome=outcome,
-            draft_tag=held.tag.to_json(),
-            times={"requested": held.requested_at, "issued": held.tag.issued_at, "decided": _stamp(now)},
-            actor={
-                "practitioner": held.practitioner,
-                "role": "practitioner",
-                "attestation_version": decision.attestation_version,
-                "attestation_accepted": decision.attestation_accepted,
-            },
-            target=self._target(held, now),
-            generator={
-                "provider": held.tag.provider,
-                "model": held.tag.model,
-                "template_id": held.request.template_id,
-                "template_hash": held.request.template_hash,
-            },
-            policy=held.policy_ref,
-            hashes={
-                "original": text_sha256(held.original_text),
-                "draft": held.tag.text_sha256,
-                "final": None if final_text is None else text_sha256(final_text),
-            },
-            review=stats.to_json(),
-            software={"proxy": __version__},
-            key_id=keys.key_id,
-        )
-        fields = audit_fields(core)
-        log = self.deps.audit()
+        held.status = "deciding"  # set before any await: a concurrent second decision sees it
         try:
+            keys = self.keys()
+            now = self.deps.now()
+            core = self._receipt_core(held, outcome, decision, final_text, stats, now, keys.key_id)
+            fields = audit_fields(core)
+            log = self.deps.audit()
             if outcome == "accepted":
                 entry, checkpoint = await log.append_with_checkpoint("draft_accepted", fields, "acceptance")
                 checkpoint_ref: dict[str, Any] | None = dict(checkpoint.reference())
@@ -265,8 +241,12 @@ class DraftService:
         await asyncio.to_thread(self.store.record_decision, draft_id, outcome, _stamp(now), receipt)
         line = None
         if outcome == "accepted":
-            line = tag_line(held.tag_wording, practitioner=_display(principal, held.practitioner), when=now,
-                            ref=held.tag.ref)
+            line = tag_line(
+                held.tag_wording,
+                practitioner=_display(principal, held.practitioner),
+                when=now,
+                ref=held.tag.ref,
+            )
         return {"receipt": receipt, "tag_line": line}
 
     async def status(self, principal: Any, draft_id: str) -> dict[str, Any]:
@@ -279,7 +259,10 @@ class DraftService:
             # An issued draft no longer in memory has expired: its text is gone, nothing can be decided.
             raise DraftNotFound("No draft with that id is waiting for you (it may have expired).")
         return {
-            "draft_id": draft_id, "status": row.status, "receipt": row.receipt, "insertion": row.insertion
+            "draft_id": draft_id,
+            "status": row.status,
+            "receipt": row.receipt,
+            "insertion": row.insertion,
         }
 
     async def insertion(self, principal: Any, draft_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
@@ -307,6 +290,49 @@ class DraftService:
         return {"ok": True}
 
     # --- internals ---------------------------------------------------------------------------------------
+
+    def _receipt_core(
+        self,
+        held: HeldDraft,
+        outcome: str,
+        decision: Decision,
+        final_text: str | None,
+        stats: ReviewStats,
+        now: datetime,
+        key_id: str,
+    ) -> dict[str, Any]:
+        # Only the policy's own attestation version is recorded: the client's string never reaches the log.
+        attested = decision.attestation_accepted and decision.attestation_version == str(
+            held.rules.attestation_version
+        )
+        return receipt_core(
+            receipt_id=uuid7(),
+            outcome=outcome,
+            draft_tag=held.tag.to_json(),
+            times={"requested": held.requested_at, "issued": held.tag.issued_at, "decided": _stamp(now)},
+            actor={
+                "practitioner": held.practitioner,
+                "role": "practitioner",
+                "attestation_version": str(held.rules.attestation_version) if attested else None,
+                "attestation_accepted": attested,
+            },
+            target=self._target(held, now),
+            generator={
+                "provider": held.tag.provider,
+                "model": held.tag.model,
+                "template_id": held.request.template_id,
+                "template_hash": held.request.template_hash,
+            },
+            policy=held.policy_ref,
+            hashes={
+                "original": text_sha256(held.original_text),
+                "draft": held.tag.text_sha256,
+                "final": None if final_text is None else text_sha256(final_text),
+            },
+            review=stats.to_json(),
+            software={"proxy": __version__},
+            key_id=key_id,
+        )
 
     async def _held_for(self, principal: Any, draft_id: str) -> HeldDraft:
         owner = _owner(principal.subject)
