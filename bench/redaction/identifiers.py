@@ -128,7 +128,8 @@ def nino(rng: random.Random) -> str:
 
 
 def upn(rng: random.Random) -> str:
-    body = f"{rng.randint(201, 938):03d}{rng.randint(1000, 9999)}{rng.randint(10, 25):02d}{rng.randint(0, 999):03d}"
+    la, school = rng.randint(201, 938), rng.randint(1000, 9999)
+    body = f"{la:03d}{school}{rng.randint(10, 25):02d}{rng.randint(0, 999):03d}"
     total = sum(int(c) * pos for pos, c in enumerate(body, start=2))
     return UPN_LETTERS[total % 23] + body
 

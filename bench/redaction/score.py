@@ -24,10 +24,7 @@ def predict(doc: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 
 def run(name: str, count: int) -> Score:
-    if name in ("dev", "heldout"):
-        docs = list(corpus.generate(name, count))
-    else:
-        docs = presidio_data.load(name)
+    docs = list(corpus.generate(name, count)) if name in ("dev", "heldout") else presidio_data.load(name)
     return score_all(docs, predict)
 
 

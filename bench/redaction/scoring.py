@@ -1,8 +1,8 @@
 """Strict scoring of redaction output against labelled spans (bench only).
 
-- An identifier is caught only when every letter and digit inside its gold span is covered by a predicted span.
-- Character precision counts letters and digits of predicted spans: inside a gold span = true, inside a neutral
-  span (cities, organisations, non-birth dates) = ignored, elsewhere = false.
+- An identifier is caught only when every letter and digit in its gold span is covered by a predicted span.
+- Character precision counts letters and digits of predicted spans: inside a gold span = true, inside a
+  neutral span (cities, organisations, non-birth dates) = ignored, elsewhere = false.
 - A document has zero leaks when every gold identifier in it is caught.
 """
 

@@ -35,7 +35,10 @@ _EURO_SUFFIX = (
     r"(?:strasse|straße|str|weg|gasse|allee|platz|laan|straat|plein|gracht|katu|tie|kuja|gata|gatan|vej|gade|"
     r"vägen|veien|vegen|utca|braut|stræde|vænget|vei|väg|polku|rinne|torget|torg)"
 )
-_EURO_PREFIX = r"(?:rua|via|viale|avda|avenida|calle|carrer|rue|ul|ulica|piazza|plaza|av|avenue|chemin|quai|largo|travessa|praça)"
+_EURO_PREFIX = (
+    r"(?:rua|via|viale|avda|avenida|calle|carrer|rue|ul|ulica|piazza|plaza|av|avenue|chemin|quai|largo|"
+    r"travessa|praça)"
+)
 _CONTINENTAL = re.compile(
     rf"(?<![\w])(?:\d{{1,5}}\s+)?(?:"
     rf"(?:{_UPPER}{_WORD}\s+){{0,3}}[^\W\d_]*(?i:{_EURO_SUFFIX})\.?"

@@ -289,9 +289,8 @@ def _support_after(text: str, tokens: list[_Token], i: int) -> bool:
         return True
     if gap == ":" and tok.sentence_start and _in_gazetteer(tok.lower):
         return True  # a speaker in a transcript: "Ella: ..."
-    if gap.strip() == "," and nxt.possessive and i + 2 < len(tokens) and tokens[i + 2].lower in _RELATIONS:
-        return True
-    return False
+    apposition = gap.strip() == "," and nxt.possessive and i + 2 < len(tokens)
+    return apposition and tokens[i + 2].lower in _RELATIONS
 
 
 def _cue_before(text: str, tokens: list[_Token], i: int, strict: bool = False) -> bool:
