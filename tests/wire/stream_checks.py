@@ -8,16 +8,22 @@ from typing import Any
 from .sdk_shapes import check_anthropic_event, check_openai_chunk
 
 
-def accumulate_openai(chunks: list[dict[str, Any]], *, include_usage: bool) -> dict[str, Any]:
-    """Text, tool calls, finish reason and usage of choice 0, checking the include_usage contract."""
+def accumulate_openai(
+    chunks: list[dict[str, Any]], *, include_usage: bool, strict: bool = True
+) -> dict[str, Any]:
+    """Text, tool calls, finish reason and usage of choice 0, checking the include_usage contract.
+
+    ``strict=False`` allows keys the SDK does not model (Azure's content-filter annotations) and Azure's
+    id-less ``prompt_filter_results`` prelude chunk."""
     text = ""
     calls: dict[int, dict[str, Any]] = {}
     finish: str | None = None
     usage: dict[str, Any] | None = None
     ids = set()
     for position, chunk in enumerate(chunks):
-        check_openai_chunk(chunk)
-        ids.add(chunk["id"])
+        check_openai_chunk(chunk, strict=strict)
+        if strict or chunk["id"]:
+            ids.add(chunk["id"])
         assert usage is None, "nothing may follow the usage chunk"
         if include_usage:
             # OpenAI sends "usage": null on every other chunk; Ollama leaves the key out.

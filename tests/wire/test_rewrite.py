@@ -398,3 +398,19 @@ def test_anthropic_tool_input_sent_whole_in_block_start_is_restored() -> None:
     start["content_block"]["input"] = {"person": "[PERSON_1]", "tags": ["[POSTCODE_1]", 2]}
     out = run_anthropic([("content_block_start", start)], restore_factory)
     assert out[0][1]["content_block"]["input"] == {"person": "Jane Doe", "tags": ["LS1 4AP", 2]}
+
+
+def test_azure_stream_annotations_and_prelude_pass_through_while_text_is_restored() -> None:
+    chunks = openai_chunks("azure_stream_text.sse")
+    out = run_openai(chunks, restore_factory)
+    assert out[0] == chunks[0]
+    assert out[2]["choices"][0]["content_filter_results"] == chunks[2]["choices"][0]["content_filter_results"]
+    result = accumulate_openai(out, include_usage=False, strict=False)
+    assert result["text"] == "Case note: Jane Doe declined the offer."
+
+
+def test_rewrite_azure_response_keeps_annotations() -> None:
+    resp = load_json("azure_response_text.json")
+    out = rewrite_openai_response(resp, recording([]))
+    assert out["prompt_filter_results"] == resp["prompt_filter_results"]
+    assert out["choices"][0]["message"]["content"] == "Case note: Jane Doe declined the offer."

@@ -97,6 +97,21 @@ async def test_openai_sdk_reads_golden_text_stream(serve: ServerFactory) -> None
     assert usage.total_tokens == 75
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("azure_stream_text.sse", "Case note: [PERSON_1] declined the offer."),
+        ("ollama_stream_text.sse", "Noted that [PERSON_1] attended the review on time."),
+    ],
+)
+async def test_openai_sdk_reads_azure_and_ollama_streams(
+    serve: ServerFactory, name: str, expected: str
+) -> None:
+    server = await serve(sse_reply(load_stream(name)))
+    text, _, _ = await openai_stream_text(server)
+    assert text == expected
+
+
 async def test_openai_sdk_reads_golden_tool_call_stream(serve: ServerFactory) -> None:
     server = await serve(sse_reply(load_stream("openai_stream_tool_calls.sse")))
     client = openai_client(server)

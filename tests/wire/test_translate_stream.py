@@ -273,3 +273,22 @@ def test_message_stop_without_message_delta_still_finishes_the_choice() -> None:
     chunks = anthropic_to_openai(events, True)
     result = accumulate_openai(chunks, include_usage=True)
     assert result["finish_reason"] == "stop"
+
+
+def test_azure_stream_with_filter_prelude_to_anthropic() -> None:
+    chunks = openai_chunks("azure_stream_text.sse")
+    events = openai_to_anthropic(chunks)
+    message = accumulate_anthropic(events)
+    assert message["id"] == "msg_chatcmpl-AzX1b2C3d4E5f6G7h8"
+    assert message["content"] == [{"type": "text", "text": "Case note: [PERSON_1] declined the offer."}]
+    assert accumulate_openai(chunks, include_usage=False, strict=False)["finish_reason"] == "stop"
+
+
+def test_azure_response_to_anthropic_ignores_filter_annotations() -> None:
+    from cosigner.wire.translate import openai_response_to_anthropic
+
+    from .golden import load_json
+
+    out = openai_response_to_anthropic(load_json("azure_response_text.json"), model="c")
+    assert out["content"] == [{"type": "text", "text": "Case note: [PERSON_1] declined the offer."}]
+    assert out["usage"]["input_tokens"] == 40

@@ -178,6 +178,8 @@ class OpenAIStreamToAnthropic:
             raise UpstreamStatus("The provider reported an error mid-stream.", status=502)
         events: list[tuple[str, dict[str, Any]]] = []
         if not self._started:
+            if not body.get("choices") and body.get("usage") is None:
+                return []  # Azure's prompt_filter_results prelude: no id, no content, nothing to say yet
             events.extend(self._start(body))
         usage = body.get("usage")
         if isinstance(usage, dict):
