@@ -25,9 +25,9 @@ from cosigner.stages.forward import forward, forward_stream
 from cosigner.stages.parse import parse
 from cosigner.stages.redact import redact
 from cosigner.stages.restore import restore_response
-from cosigner.stages.tag import TAG_HEADER, reply_text, tag
+from cosigner.stages.tag import TAG_HEADER, add_marker, reply_text, tag
 from cosigner.streaming import StreamPump
-from cosigner.wire import translate
+import cosigner.wire.translate as translate
 from cosigner.wire.errors import anthropic_stream_error, openai_stream_error
 
 log = logging.getLogger("cosigner.pipeline")
@@ -78,6 +78,7 @@ async def _complete(ex: Exchange, services: Services) -> web.Response:
         raise UpstreamBadResponse("The provider's reply has no choices.")
     reply = restore_response(ex, reply)
     draft = tag(ex, services, reply_text(ex.client_format, reply))
+    add_marker(ex.client_format, ex.body, reply, services.policy.tag.visible_marker, draft.ref)
     reply["cosigner"] = draft.to_json()
     return web.Response(
         body=json.dumps(reply, ensure_ascii=False).encode(),

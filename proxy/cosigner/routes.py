@@ -88,7 +88,7 @@ async def status(request: web.Request) -> web.Response:
                 "attestation_text": review.attestation_text,
                 "attestation_version": review.attestation_version,
             },
-            "tag": {"visible_marker": policy.tag.visible_marker},
+            "tag": {"visible_marker": bool(policy.tag.visible_marker)},
             "time": time.time(),
         }
     )

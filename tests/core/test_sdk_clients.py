@@ -9,6 +9,7 @@ import anthropic
 import openai
 import pytest
 
+from cosigner.drafts.tags import parse_marker
 from cosigner.testing import FakeUpstream, RunningProxy
 
 NOTE = "Visited Kerry Nolan (NHS 943 476 5919) at 14 Acacia Avenue, Leeds LS6 2AB. Kerry was calm."
@@ -36,7 +37,10 @@ async def test_openai_sdk_completes_and_restores(
 ) -> None:
     async with _openai(proxy) as client:
         reply = await client.chat.completions.create(model=model, messages=[{"role": "user", "content": NOTE}])
-    assert reply.choices[0].message.content == NOTE
+    content = reply.choices[0].message.content or ""
+    body, _, marker = content.rpartition("\n\n")
+    assert body == NOTE
+    assert parse_marker(marker) and parse_marker(marker)[0].ref == reply.model_extra["cosigner"]["ref"]  # type: ignore[index]
     _assert_screened(openai_upstream if model.startswith("gpt") else anthropic_upstream)
     tag = reply.model_extra["cosigner"] if reply.model_extra else None
     assert tag and tag["draft_id"]
@@ -74,7 +78,8 @@ async def test_anthropic_sdk_completes_and_restores(
             messages=[{"role": "user", "content": NOTE}],
         )
     assert reply.content[0].type == "text"
-    assert reply.content[0].text == NOTE
+    assert reply.content[0].text.rpartition("\n\n")[0] == NOTE
+    assert parse_marker(reply.content[0].text)
     _assert_screened(anthropic_upstream if model.startswith("claude") else openai_upstream)
 
 
@@ -119,3 +124,21 @@ async def test_models_endpoint_lists_configured_models(proxy: RunningProxy) -> N
     async with _openai(proxy) as client:
         page = await client.models.list()
     assert page.object == "list"
+
+
+async def test_draft_tag_is_signed_over_the_returned_text(proxy: RunningProxy) -> None:
+    from cosigner.drafts.tags import parse_header, verify_tag
+    from cosigner.routes import SERVICES
+
+    async with _openai(proxy) as client:
+        raw = await client.chat.completions.with_raw_response.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": NOTE}]
+        )
+    reply = raw.parse()
+    text = (reply.choices[0].message.content or "").rpartition("\n\n")[0]
+    tag = parse_header(raw.headers["x-cosigner-draft"])
+    keys = proxy.app[SERVICES].keys.public_keys()
+    assert tag == reply.model_extra["cosigner"]  # type: ignore[index]
+    assert verify_tag(tag, text, keys)
+    assert not verify_tag(tag, text + " altered", keys)
+    assert tag["redaction_counts"]["PERSON"] >= 1
