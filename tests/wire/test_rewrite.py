@@ -414,3 +414,12 @@ def test_rewrite_azure_response_keeps_annotations() -> None:
     out = rewrite_openai_response(resp, recording([]))
     assert out["prompt_filter_results"] == resp["prompt_filter_results"]
     assert out["choices"][0]["message"]["content"] == "Case note: Jane Doe declined the offer."
+
+
+def test_usage_on_a_finishing_chunk_with_text_is_not_duplicated() -> None:
+    usage = {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}
+    chunks = make_openai_stream(["abc"], finish_delta={"content": "defg"})
+    chunks[-1]["usage"] = usage
+    out = run_openai(chunks)
+    assert [c.get("usage") for c in out if c.get("usage")] == [usage]
+    assert out[-1]["usage"] == usage and out[-1]["choices"][0]["finish_reason"] == "stop"

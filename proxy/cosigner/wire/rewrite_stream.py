@@ -66,7 +66,10 @@ class OpenAIStreamRewriter:
             leading = rewritten + [
                 {**c, "finish_reason": None} for c, t in zip(finishing, with_text, strict=True) if t
             ]
-            out.append({**body, "choices": sorted(leading, key=lambda c: int(c.get("index", 0)))})
+            lead = {**body, "choices": sorted(leading, key=lambda c: int(c.get("index", 0)))}
+            if lead.get("usage") is not None:
+                lead["usage"] = None  # usage stays on the finishing chunk only, so it is never counted twice
+            out.append(lead)
         flushed = [
             c for c in (self._flush_choice(int(c.get("index", 0))) for c in finishing) if c is not None
         ]
