@@ -36,9 +36,7 @@ def test_unknown_params_and_unknown_block_types_pass() -> None:
         messages=[
             {
                 "role": "assistant",
-                "content": [
-                    {"type": "server_tool_use", "id": "s", "name": "web_search", "input": {"query": "q"}}
-                ],
+                "content": [{"type": "server_tool_use", "id": "s", "name": "web_search", "input": {"query": "q"}}],
             }
         ],
     )
@@ -74,9 +72,7 @@ BAD: list[tuple[str, Any, str]] = [
     (
         "tool_use input not object",
         minimal(
-            messages=[
-                {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": "x"}]}
-            ]
+            messages=[{"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": "x"}]}]
         ),
         "messages[0].content[0].input: must be an object",
     ),
@@ -87,11 +83,7 @@ BAD: list[tuple[str, Any, str]] = [
     ),
     (
         "tool_result bad content",
-        minimal(
-            messages=[
-                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": 5}]}
-            ]
-        ),
+        minimal(messages=[{"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": 5}]}]),
         "messages[0].content[0].content: must be a string or an array of content blocks",
     ),
     (
@@ -271,9 +263,7 @@ def test_deeply_nested_tool_input_is_refused_before_any_recursive_walk() -> None
     for _ in range(5000):
         deep = {"k": deep}
     body = minimal(
-        messages=[
-            {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": deep}]}
-        ]
+        messages=[{"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": deep}]}]
     )
     with pytest.raises(BadRequest) as info:
         anthropic_messages.validate_request(body)
@@ -291,3 +281,26 @@ def test_deeply_nested_tool_input_is_refused_before_any_recursive_walk() -> None
             ]
         )
     )
+
+
+@pytest.mark.parametrize("block_type", ["Jane Doe", "x" * 65, "image\n", "Image", "9lives", "a-b"])
+def test_block_types_must_be_plain_names_so_they_never_echo_text(block_type: str) -> None:
+    body = minimal(messages=[{"role": "user", "content": [{"type": block_type}]}])
+    with pytest.raises(BadRequest) as info:
+        anthropic_messages.validate_request(body)
+    assert info.value.message == "messages[0].content[0].type: must be a content block type name"
+
+
+def test_error_messages_never_echo_user_text() -> None:
+    secret = "Jane Doe 943 476 5919"
+    bodies = [
+        minimal(messages=[{"role": secret, "content": "x"}]),
+        minimal(messages=[{"role": "user", "content": [{"type": secret}]}]),
+        minimal(tool_choice={"type": secret}),
+        minimal(system=[{"type": "text", "text": 5, secret: secret}]),
+        minimal(messages=[{"role": "user", "content": [{"type": "tool_result", "tool_use_id": secret, "content": 1}]}]),
+    ]
+    for body in bodies:
+        with pytest.raises(BadRequest) as info:
+            anthropic_messages.validate_request(body)
+        assert "Jane" not in info.value.message and "943" not in info.value.message

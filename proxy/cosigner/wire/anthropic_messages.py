@@ -8,6 +8,7 @@ the policy decides.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cosigner.wire.paths import JsonPath, SlotKind, TextSlot
@@ -30,6 +31,7 @@ ROLES = ("user", "assistant", "system")
 TEXT_BLOCKS = frozenset({"text", "tool_use", "tool_result", "thinking", "redacted_thinking", "search_result"})
 TOOL_CHOICES = ("auto", "any", "tool", "none")
 MAX_TOOL_INPUT_DEPTH = 64
+BLOCK_TYPE_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 def validate_request(body: object) -> dict[str, Any]:
@@ -118,9 +120,7 @@ def _collect_non_text(block: dict[str, Any], found: list[str]) -> None:
             _collect_non_text(inner, found)
 
 
-def _block_slots(
-    block: dict[str, Any], path: JsonPath, role: str, kind: SlotKind, out: list[TextSlot]
-) -> None:
+def _block_slots(block: dict[str, Any], path: JsonPath, role: str, kind: SlotKind, out: list[TextSlot]) -> None:
     block_type = block["type"]
     if block_type == "text":
         out.append(TextSlot((*path, "text"), role, kind))
@@ -144,9 +144,7 @@ def _block_slots(
         _document_slots(block, path, role, kind, out)
 
 
-def _document_slots(
-    block: dict[str, Any], path: JsonPath, role: str, kind: SlotKind, out: list[TextSlot]
-) -> None:
+def _document_slots(block: dict[str, Any], path: JsonPath, role: str, kind: SlotKind, out: list[TextSlot]) -> None:
     """A document is reported as non-text; if the policy allows it, its readable text is still screened."""
     for key in ("title", "context"):
         if isinstance(block.get(key), str):
@@ -162,11 +160,7 @@ def _document_slots(
             out.append(TextSlot((*path, "source", "content"), role, kind))
         elif isinstance(inner, list):
             for k, item in enumerate(inner):
-                if (
-                    isinstance(item, dict)
-                    and item.get("type") == "text"
-                    and isinstance(item.get("text"), str)
-                ):
+                if isinstance(item, dict) and item.get("type") == "text" and isinstance(item.get("text"), str):
                     out.append(TextSlot((*path, "source", "content", k, "text"), role, kind))
 
 
@@ -201,6 +195,9 @@ def _validate_text_block(block: Any, path: JsonPath) -> None:
 def _validate_block(block: Any, path: JsonPath) -> None:
     obj = need_dict(block, path)
     kind = need_str(obj.get("type"), (*path, "type"), non_empty=True)
+    if not BLOCK_TYPE_NAME.fullmatch(kind):
+        # Block types are echoed in policy messages and logs; only a plain name can never carry user text.
+        raise fail((*path, "type"), "must be a content block type name")
     if kind == "text":
         need_str(obj.get("text"), (*path, "text"))
     elif kind == "thinking":
