@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from cosigner.testing import FakeUpstream, RunningProxy, proxy_config, start_proxy
 
 
@@ -30,7 +29,9 @@ async def proxy(
     tmp_path: Path, openai_upstream: FakeUpstream, anthropic_upstream: FakeUpstream
 ) -> AsyncIterator[RunningProxy]:
     running = await start_proxy(
-        proxy_config(tmp_path / "data", {"oa": openai_upstream, "an": anthropic_upstream}, max_body_bytes=256 * 1024)
+        proxy_config(
+            tmp_path / "data", {"oa": openai_upstream, "an": anthropic_upstream}, max_body_bytes=256 * 1024
+        )
     )
     yield running
     await running.close()

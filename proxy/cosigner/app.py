@@ -72,7 +72,11 @@ def create_app(config: Config) -> web.Application:
         policy = policies.current
         await audit.append(
             "policy_loaded",
-            {"policy_name": policy.name, "policy_hash": policy.content_hash, "policy_version": policy.version},
+            {
+                "policy_name": policy.name,
+                "policy_hash": policy.content_hash,
+                "policy_version": policy.version,
+            },
         )
         log.info("cosigner ready", extra={"policy": policies.current.name, "data_dir": str(data_dir)})
         auth_watch = asyncio.create_task(_watch_auth_file(auth), name="auth-watch")

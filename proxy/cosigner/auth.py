@@ -8,6 +8,7 @@ so ``cosigner token --rotate`` and ``cosigner pair`` take effect without a resta
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -74,10 +75,8 @@ class AuthStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self._state, indent=1), encoding="utf-8")
-        try:
+        with contextlib.suppress(OSError):  # filesystems without POSIX modes
             os.chmod(tmp, 0o600)
-        except OSError:  # pragma: no cover - filesystems without POSIX modes
-            pass
         os.replace(tmp, self.path)
         self._mtime = self.path.stat().st_mtime
 
@@ -126,7 +125,12 @@ class AuthStore:
         token = _new_token("cosext")
         self._state["pairing"] = None  # single use
         self._state["extensions"].append(
-            {"id": secrets.token_hex(6), "origin": origin, "token_sha256": _digest(token), "paired": time.time()}
+            {
+                "id": secrets.token_hex(6),
+                "origin": origin,
+                "token_sha256": _digest(token),
+                "paired": time.time(),
+            }
         )
         self._save()
         return token

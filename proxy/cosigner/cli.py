@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +34,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         cfg = replace(cfg, port=args.port)
     configure_logging(cfg.log_level)
-    try:
+    # On Windows Ctrl+C arrives as KeyboardInterrupt; the shutdown in serve's finally has already run.
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(cfg))
-    except KeyboardInterrupt:  # Windows: Ctrl+C arrives here; shutdown already ran in serve's finally
-        pass
     return 0
 
 
@@ -75,7 +75,9 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cosigner", description="Cosigner: accountable AI drafting for social work")
+    parser = argparse.ArgumentParser(
+        prog="cosigner", description="Cosigner: accountable AI drafting for social work"
+    )
     parser.add_argument("--version", action="version", version=f"cosigner {__version__}")
     parser.add_argument("--config", type=Path, default=None, help="configuration TOML (or COSIGNER_CONFIG)")
     parser.add_argument("--data-dir", default=None, help="data directory (or COSIGNER_DATA_DIR)")

@@ -107,7 +107,9 @@ def default_upstreams(env: Mapping[str, str]) -> tuple[tuple[Upstream, ...], tup
         ups.append(Upstream("openai", "openai", "https://api.openai.com/v1", api_key_env="OPENAI_API_KEY"))
         routes += [Route("openai", prefix=p) for p in ("gpt-", "o1", "o3", "o4", "chatgpt-")]
     if env.get("ANTHROPIC_API_KEY"):
-        ups.append(Upstream("anthropic", "anthropic", "https://api.anthropic.com", api_key_env="ANTHROPIC_API_KEY"))
+        ups.append(
+            Upstream("anthropic", "anthropic", "https://api.anthropic.com", api_key_env="ANTHROPIC_API_KEY")
+        )
         routes.append(Route("anthropic", prefix="claude-"))
     routes.append(Route("ollama", prefix=""))  # anything else goes to the local model server
     return tuple(ups), tuple(routes)
@@ -151,7 +153,9 @@ class _Validator:
 
     def build(self) -> Config:
         top = self.table(
-            self.raw, "", {"server", "policy", "timeouts", "upstreams", "routes", "logging", "audit", "drafting"}
+            self.raw,
+            "",
+            {"server", "policy", "timeouts", "upstreams", "routes", "logging", "audit", "drafting"},
         )
         server = self.table(top.get("server", {}), "server", {"host", "port", "max_body_bytes", "data_dir"})
         policy = self.table(top.get("policy", {}), "policy", {"path", "org_public_key", "override"})
@@ -165,8 +169,12 @@ class _Validator:
         if not isinstance(host, str) or not host:
             self.fail("server.host", "must be a non-empty string")
             host = "127.0.0.1"
-        port = self._int(self.env.get("COSIGNER_PORT", server.get("port", DEFAULT_PORT)), "server.port", 0, 65535)
-        max_body = self._int(server.get("max_body_bytes", DEFAULT_MAX_BODY), "server.max_body_bytes", 1024, 1 << 30)
+        port = self._int(
+            self.env.get("COSIGNER_PORT", server.get("port", DEFAULT_PORT)), "server.port", 0, 65535
+        )
+        max_body = self._int(
+            server.get("max_body_bytes", DEFAULT_MAX_BODY), "server.max_body_bytes", 1024, 1 << 30
+        )
         data_dir = self._path(self.env.get("COSIGNER_DATA_DIR", server.get("data_dir")), "server.data_dir")
         timeouts = Timeouts(
             connect=self._float(times.get("connect", 10.0), "timeouts.connect"),
@@ -198,8 +206,12 @@ class _Validator:
             upstreams=upstreams,
             routes=routes,
             collector_url=collector,
-            checkpoint_every=self._int(audit.get("checkpoint_every", 100), "audit.checkpoint_every", 1, 1_000_000),
-            checkpoint_interval_s=self._float(audit.get("checkpoint_interval_s", 900.0), "audit.checkpoint_interval_s"),
+            checkpoint_every=self._int(
+                audit.get("checkpoint_every", 100), "audit.checkpoint_every", 1, 1_000_000
+            ),
+            checkpoint_interval_s=self._float(
+                audit.get("checkpoint_interval_s", 900.0), "audit.checkpoint_interval_s"
+            ),
             drafting_model=drafting_model,
             source=self.source,
         )
@@ -236,7 +248,7 @@ class _Validator:
                 key_env = None
             version = t.get("api_version")
             if kind == "azure" and not isinstance(version, str):
-                self.fail(f"{key}.api_version", "is required for Azure OpenAI (e.g. \"2024-10-21\")")
+                self.fail(f"{key}.api_version", 'is required for Azure OpenAI (e.g. "2024-10-21")')
             ups.append(Upstream(name, kind, str(url).rstrip("/"), key_env, version))
         raw_routes = top.get("routes", [])
         routes: list[Route] = []

@@ -7,9 +7,11 @@ request from any client — check, redact, forward, restore, audit — so the ex
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
+import cosigner.wire.translate as translate
 from cosigner.auth import Principal
 from cosigner.drafts.service import DraftDeps, GenerateRequest, GenerateResult
 from cosigner.exchange import Exchange
@@ -19,7 +21,6 @@ from cosigner.stages import audit
 from cosigner.stages.forward import forward
 from cosigner.stages.restore import restore_response
 from cosigner.stages.tag import reply_text
-from cosigner.wire import translate
 
 SYSTEM_PROMPT = (
     "You help a social-work practitioner improve the wording of their own case-record text. Follow the "
@@ -32,7 +33,7 @@ def make_draft_deps(app: web.Application, data_dir: Path) -> DraftDeps:
     async def generate(req: GenerateRequest) -> GenerateResult:
         services = app[SERVICES]
         model = req.model or services.config.drafting_model
-        body = {
+        body: dict[str, Any] = {
             "model": model,
             "messages": [
                 {"role": "system", "content": SYSTEM_PROMPT},

@@ -74,6 +74,8 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             return error_response(mapped, flavour)
         raise
     except Exception as exc:  # never leak internals; log only the type
-        log.error("internal error", extra={"error_type": type(exc).__name__, "path": request.path}, exc_info=True)
+        log.error(
+            "internal error", extra={"error_type": type(exc).__name__, "path": request.path}, exc_info=True
+        )
         internal = CosignerError("Cosigner hit an internal error; nothing was sent upstream after it.")
         return error_response(internal, flavour)

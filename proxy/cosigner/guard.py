@@ -63,7 +63,11 @@ def make_guard(auth: AuthStore, hosts: Callable[[], frozenset[str]], max_body: i
         if request.headers.get("Sec-Fetch-Site", "none") not in ("none", "same-origin"):
             raise Forbidden("Web pages may not call the Cosigner proxy.")
         origin = request.headers.get("Origin")
-        if origin is not None and not origin.startswith(_EXTENSION_SCHEMES) and not _same_origin(origin, host):
+        if (
+            origin is not None
+            and not origin.startswith(_EXTENSION_SCHEMES)
+            and not _same_origin(origin, host)
+        ):
             raise OriginRejected("Web pages may not call the Cosigner proxy.")
 
         if request.method == "POST":

@@ -14,8 +14,25 @@ from typing import Any
 
 SAFE_FIELDS = frozenset(
     {
-        "exchange", "status", "code", "path", "timings", "error_type", "counts", "rule", "policy", "policy_hash",
-        "upstream", "model", "host", "port", "data_dir", "entries", "reason", "seq", "version",
+        "exchange",
+        "status",
+        "code",
+        "path",
+        "timings",
+        "error_type",
+        "counts",
+        "rule",
+        "policy",
+        "policy_hash",
+        "upstream",
+        "model",
+        "host",
+        "port",
+        "data_dir",
+        "entries",
+        "reason",
+        "seq",
+        "version",
     }
 )
 # Loggers whose messages are about files and settings only, so their arguments may be rendered.

@@ -16,6 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
+import cosigner.wire.translate as translate
 from cosigner.errors import CosignerError, UpstreamBadResponse
 from cosigner.exchange import Exchange
 from cosigner.services import Services
@@ -27,7 +28,6 @@ from cosigner.stages.redact import redact
 from cosigner.stages.restore import restore_response
 from cosigner.stages.tag import TAG_HEADER, add_marker, reply_text, tag
 from cosigner.streaming import StreamPump
-import cosigner.wire.translate as translate
 from cosigner.wire.errors import anthropic_stream_error, openai_stream_error
 
 log = logging.getLogger("cosigner.pipeline")

@@ -67,7 +67,9 @@ async def pair(request: web.Request) -> web.Response:
     token = await asyncio.to_thread(services.auth.redeem_pairing_code, code, origin)
     if token is None:
         raise Unauthorized("That pairing code is wrong, used or expired. Run `cosigner pair` for a new one.")
-    return web.json_response({"token": token, "proxy_version": __version__, "policy": policy_summary(services)})
+    return web.json_response(
+        {"token": token, "proxy_version": __version__, "policy": policy_summary(services)}
+    )
 
 
 async def status(request: web.Request) -> web.Response:

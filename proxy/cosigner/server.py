@@ -21,7 +21,9 @@ from cosigner.routes import SERVICES
 log = logging.getLogger("cosigner.server")
 
 
-async def serve(config: Config, *, ready: asyncio.Event | None = None, stop: asyncio.Event | None = None) -> None:
+async def serve(
+    config: Config, *, ready: asyncio.Event | None = None, stop: asyncio.Event | None = None
+) -> None:
     app = create_app(config)
     runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
     await runner.setup()
@@ -34,7 +36,6 @@ async def serve(config: Config, *, ready: asyncio.Event | None = None, stop: asy
     sys.stdout.flush()
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    services = app[SERVICES]
     for sig in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)):
         if sig is not None:
             with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -78,8 +79,12 @@ async def reload_policy(app: web.Application, *, force: bool) -> None:
         await services.audit.append("policy_refused", {"policy_name": policy.name, "reason_code": "invalid"})
     elif result.changed:
         await services.audit.append(
-            "policy_loaded", {"policy_name": policy.name, "policy_hash": policy.content_hash,
-                              "policy_version": policy.version}
+            "policy_loaded",
+            {
+                "policy_name": policy.name,
+                "policy_hash": policy.content_hash,
+                "policy_version": policy.version,
+            },
         )
 
 

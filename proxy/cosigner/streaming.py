@@ -114,8 +114,15 @@ class StreamPump:
             raise UpstreamBadResponse("The provider's stream ended before it was complete.")
         if self.ex.client_format == "openai":
             flushed = [encode_sse(json.dumps(c, ensure_ascii=False)) for c in self._flush_openai()]
-            final = {**self._last_chunk_meta, "object": "chat.completion.chunk", "choices": [], "cosigner": tag_json}
-            return b"".join(flushed) + encode_sse(json.dumps(final, ensure_ascii=False)) + encode_sse("[DONE]")
+            final = {
+                **self._last_chunk_meta,
+                "object": "chat.completion.chunk",
+                "choices": [],
+                "cosigner": tag_json,
+            }
+            return (
+                b"".join(flushed) + encode_sse(json.dumps(final, ensure_ascii=False)) + encode_sse("[DONE]")
+            )
         stop = dict(self._held_stop or {"type": "message_stop"})
         stop["cosigner"] = tag_json
         return encode_sse(json.dumps(stop, ensure_ascii=False), event="message_stop")

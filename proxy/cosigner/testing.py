@@ -16,8 +16,17 @@ from typing import Any, Literal
 
 from aiohttp import web
 
-Mode = Literal["echo", "fixed", "tool", "status", "invalid_json", "drop_mid_stream", "stall", "stall_mid_stream",
-               "replay"]
+Mode = Literal[
+    "echo",
+    "fixed",
+    "tool",
+    "status",
+    "invalid_json",
+    "drop_mid_stream",
+    "stall",
+    "stall_mid_stream",
+    "replay",
+]
 
 
 @dataclass
@@ -91,33 +100,57 @@ class FakeUpstream:
         model = str(body.get("model", ""))
         tool = self.behaviour.mode == "tool"
         if self.api_format == "openai":
-            message: dict[str, Any] = {"role": "assistant", "content": None if tool else text, "refusal": None}
+            message: dict[str, Any] = {
+                "role": "assistant",
+                "content": None if tool else text,
+                "refusal": None,
+            }
             if tool:
-                message["tool_calls"] = [{
-                    "id": "call_fake1", "type": "function",
-                    "function": {"name": _tool_name(body), "arguments": json.dumps({"text": text})},
-                }]
+                message["tool_calls"] = [
+                    {
+                        "id": "call_fake1",
+                        "type": "function",
+                        "function": {"name": _tool_name(body), "arguments": json.dumps({"text": text})},
+                    }
+                ]
             return {
-                "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()), "model": model,
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": model,
                 "system_fingerprint": None,
-                "choices": [{"index": 0, "message": message, "logprobs": None,
-                             "finish_reason": "tool_calls" if tool else "stop"}],
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": message,
+                        "logprobs": None,
+                        "finish_reason": "tool_calls" if tool else "stop",
+                    }
+                ],
                 "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
             }
         content: list[dict[str, Any]] = (
             [{"type": "tool_use", "id": "toolu_fake1", "name": _tool_name(body), "input": {"text": text}}]
-            if tool else [{"type": "text", "text": text}]
+            if tool
+            else [{"type": "text", "text": text}]
         )
         return {
-            "id": "msg_fake", "type": "message", "role": "assistant", "model": model, "content": content,
-            "stop_reason": "tool_use" if tool else "end_turn", "stop_sequence": None,
+            "id": "msg_fake",
+            "type": "message",
+            "role": "assistant",
+            "model": model,
+            "content": content,
+            "stop_reason": "tool_use" if tool else "end_turn",
+            "stop_sequence": None,
             "usage": {"input_tokens": 11, "output_tokens": 7},
         }
 
     async def _stream(self, request: web.Request, body: dict[str, Any], text: str) -> web.StreamResponse:
         resp = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache"})
         await resp.prepare(request)
-        pieces = [text[i:i + self.behaviour.chunk_chars] for i in range(0, len(text), self.behaviour.chunk_chars)]
+        pieces = [
+            text[i : i + self.behaviour.chunk_chars] for i in range(0, len(text), self.behaviour.chunk_chars)
+        ]
         events = (
             _openai_events(body, pieces) if self.api_format == "openai" else _anthropic_events(body, pieces)
         )
@@ -149,7 +182,9 @@ def reply_text_for(api_format: str, body: dict[str, Any]) -> str:
         if isinstance(content, str):
             return content
         if isinstance(content, list):
-            return "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+            return "".join(
+                p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text"
+            )
     return ""
 
 
@@ -161,10 +196,16 @@ def _tool_name(body: dict[str, Any]) -> str:
 
 def _error_body(api_format: str, status: int) -> dict[str, Any]:
     if api_format == "openai":
-        return {"error": {"message": "fake upstream failure", "type": "server_error", "param": None,
-                          "code": None}}
-    return {"type": "error", "error": {"type": "rate_limit_error" if status == 429 else "api_error",
-                                       "message": "fake upstream failure"}}
+        return {
+            "error": {"message": "fake upstream failure", "type": "server_error", "param": None, "code": None}
+        }
+    return {
+        "type": "error",
+        "error": {
+            "type": "rate_limit_error" if status == 429 else "api_error",
+            "message": "fake upstream failure",
+        },
+    }
 
 
 def _sse(data: dict[str, Any] | str, event: str | None = None) -> bytes:
@@ -174,38 +215,96 @@ def _sse(data: dict[str, Any] | str, event: str | None = None) -> bytes:
 
 
 def _openai_events(body: dict[str, Any], pieces: list[str]) -> list[bytes]:
-    base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
-            "model": body.get("model", ""), "system_fingerprint": None}
-    out = [_sse({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
-                                       "logprobs": None, "finish_reason": None}]})]
+    base = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": body.get("model", ""),
+        "system_fingerprint": None,
+    }
+    out = [
+        _sse(
+            {
+                **base,
+                "choices": [
+                    {
+                        "index": 0,
+                        "delta": {"role": "assistant", "content": ""},
+                        "logprobs": None,
+                        "finish_reason": None,
+                    }
+                ],
+            }
+        )
+    ]
     for piece in pieces:
-        out.append(_sse({**base, "choices": [{"index": 0, "delta": {"content": piece}, "logprobs": None,
-                                              "finish_reason": None}]}))
-    out.append(_sse({**base, "choices": [{"index": 0, "delta": {}, "logprobs": None, "finish_reason": "stop"}]}))
+        out.append(
+            _sse(
+                {
+                    **base,
+                    "choices": [
+                        {"index": 0, "delta": {"content": piece}, "logprobs": None, "finish_reason": None}
+                    ],
+                }
+            )
+        )
+    out.append(
+        _sse({**base, "choices": [{"index": 0, "delta": {}, "logprobs": None, "finish_reason": "stop"}]})
+    )
     if (body.get("stream_options") or {}).get("include_usage"):
-        out.append(_sse({**base, "choices": [], "usage": {"prompt_tokens": 11, "completion_tokens": len(pieces),
-                                                           "total_tokens": 11 + len(pieces)}}))
+        out.append(
+            _sse(
+                {
+                    **base,
+                    "choices": [],
+                    "usage": {
+                        "prompt_tokens": 11,
+                        "completion_tokens": len(pieces),
+                        "total_tokens": 11 + len(pieces),
+                    },
+                }
+            )
+        )
     out.append(_sse("[DONE]"))
     return out
 
 
 def _anthropic_events(body: dict[str, Any], pieces: list[str]) -> list[bytes]:
-    message = {"id": "msg_fake", "type": "message", "role": "assistant", "content": [],
-               "model": body.get("model", ""), "stop_reason": None, "stop_sequence": None,
-               "usage": {"input_tokens": 11, "output_tokens": 1}}
+    message = {
+        "id": "msg_fake",
+        "type": "message",
+        "role": "assistant",
+        "content": [],
+        "model": body.get("model", ""),
+        "stop_reason": None,
+        "stop_sequence": None,
+        "usage": {"input_tokens": 11, "output_tokens": 1},
+    }
     out = [
         _sse({"type": "message_start", "message": message}, "message_start"),
-        _sse({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
-             "content_block_start"),
+        _sse(
+            {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+            "content_block_start",
+        ),
         _sse({"type": "ping"}, "ping"),
     ]
     for piece in pieces:
-        out.append(_sse({"type": "content_block_delta", "index": 0,
-                         "delta": {"type": "text_delta", "text": piece}}, "content_block_delta"))
+        out.append(
+            _sse(
+                {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}},
+                "content_block_delta",
+            )
+        )
     out += [
         _sse({"type": "content_block_stop", "index": 0}, "content_block_stop"),
-        _sse({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
-              "usage": {"output_tokens": len(pieces)}}, "message_delta"),
+        _sse(
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                "usage": {"output_tokens": len(pieces)},
+            },
+            "message_delta",
+        ),
         _sse({"type": "message_stop"}, "message_stop"),
     ]
     return out
@@ -257,7 +356,9 @@ def proxy_config(data_dir: Any, upstreams: dict[str, FakeUpstream], **overrides:
         ups.append(Upstream(name, kind, fake.base_url))
         routes.append(Route(name, prefix="claude-" if fake.api_format == "anthropic" else "gpt-"))
     fields: dict[str, Any] = {
-        "data_dir": Path(data_dir), "upstreams": tuple(ups), "routes": tuple(routes),
+        "data_dir": Path(data_dir),
+        "upstreams": tuple(ups),
+        "routes": tuple(routes),
         "timeouts": Timeouts(connect=2.0, total=10.0, between_chunks=2.0),
     }
     fields.update(overrides)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-
 from cosigner.auth import AuthStore
 from cosigner.cli import main
 from cosigner.testing import RunningProxy
@@ -20,8 +19,13 @@ def _store(proxy: RunningProxy) -> AuthStore:
     return proxy.app[SERVICES].auth
 
 
-async def _post(proxy: RunningProxy, path: str, body: dict[str, object], headers: dict[str, str]) -> tuple[int, dict]:
-    async with aiohttp.ClientSession() as session, session.post(proxy.url + path, json=body, headers=headers) as r:
+async def _post(
+    proxy: RunningProxy, path: str, body: dict[str, object], headers: dict[str, str]
+) -> tuple[int, dict]:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(proxy.url + path, json=body, headers=headers) as r,
+    ):
         return r.status, await r.json()
 
 
@@ -32,8 +36,9 @@ async def test_pairing_code_gives_an_origin_bound_token(proxy: RunningProxy) -> 
     status, body = await _post(proxy, "/cosigner/v1/pair", {"code": one_time}, {"Origin": EXT_ORIGIN})
     assert status == 200 and body["token"].startswith("cosext_")
     token = body["token"]
-    ok, status_body = await _post(proxy, "/cosigner/v1/status", {},
-                                  {"Origin": EXT_ORIGIN, "Authorization": f"Bearer {token}"})
+    ok, status_body = await _post(
+        proxy, "/cosigner/v1/status", {}, {"Origin": EXT_ORIGIN, "Authorization": f"Bearer {token}"}
+    )
     assert ok == 200 and status_body["ok"] is True and status_body["policy"]["hash"]
     # the same token from another origin, or without one, is refused
     for origin in ("chrome-extension://otherotherotherotherotherothero", None):
@@ -43,8 +48,12 @@ async def test_pairing_code_gives_an_origin_bound_token(proxy: RunningProxy) -> 
         refused, err = await _post(proxy, "/cosigner/v1/status", {}, headers)
         assert refused == 403 and err["error"]["code"] == "origin_rejected"
     # extension tokens cannot call the provider APIs
-    refused, err = await _post(proxy, "/v1/chat/completions", {"model": "gpt-4o-mini", "messages": []},
-                               {"Origin": EXT_ORIGIN, "Authorization": f"Bearer {token}"})
+    refused, err = await _post(
+        proxy,
+        "/v1/chat/completions",
+        {"model": "gpt-4o-mini", "messages": []},
+        {"Origin": EXT_ORIGIN, "Authorization": f"Bearer {token}"},
+    )
     assert refused == 403
     # the code works once
     again, err = await _post(proxy, "/cosigner/v1/pair", {"code": one_time}, {"Origin": EXT_ORIGIN})
@@ -57,7 +66,7 @@ async def test_pairing_only_from_an_extension(proxy: RunningProxy, origin: str |
     store.load()
     code = store.new_pairing_code()
     headers = {"Origin": origin} if origin else {}
-    status, body = await _post(proxy, "/cosigner/v1/pair", {"code": code}, headers)
+    status, _ = await _post(proxy, "/cosigner/v1/pair", {"code": code}, headers)
     assert status == 403
 
 
@@ -71,11 +80,13 @@ async def test_rotated_token_takes_effect_and_dpo_token_is_not_practitioner(prox
     old = store.api_token
     new = store.rotate("api")
     async with aiohttp.ClientSession() as session:
-        async with session.post(proxy.url + "/cosigner/v1/status", json={},
-                                headers={"Authorization": f"Bearer {old}"}) as resp:
+        async with session.post(
+            proxy.url + "/cosigner/v1/status", json={}, headers={"Authorization": f"Bearer {old}"}
+        ) as resp:
             assert resp.status == 401
-        async with session.post(proxy.url + "/cosigner/v1/status", json={},
-                                headers={"Authorization": f"Bearer {new}"}) as resp:
+        async with session.post(
+            proxy.url + "/cosigner/v1/status", json={}, headers={"Authorization": f"Bearer {new}"}
+        ) as resp:
             assert resp.status == 200
     assert store.authenticate(store.dpo_token).role == "dpo"  # type: ignore[union-attr]
 

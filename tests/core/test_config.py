@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from cosigner.config import load_config
 from cosigner.errors import ConfigError
 
@@ -38,7 +37,9 @@ def test_env_overrides_file(tmp_path: Path) -> None:
 
 
 def test_exact_route_beats_prefix(tmp_path: Path) -> None:
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
 [[upstreams]]
 name = "a"
 kind = "openai_compatible"
@@ -55,20 +56,32 @@ upstream = "a"
 model = "gpt-4o"
 upstream = "b"
 upstream_model = "deploy1"
-""")
+""",
+    )
     cfg = load_config(path, env={})
     assert cfg.route_for("gpt-4o")[0].name == "b" and cfg.route_for("gpt-4o")[1] == "deploy1"  # type: ignore[index]
     assert cfg.route_for("gpt-4o-mini")[0].name == "a"  # type: ignore[index]
 
 
 BAD = [
-    ("[[upstreams]]\nname='x'\nkind='openai'\nbase_url='ftp://x'\n", "config.toml: upstreams[0].base_url: must be an http(s) URL"),
+    (
+        "[[upstreams]]\nname='x'\nkind='openai'\nbase_url='ftp://x'\n",
+        "config.toml: upstreams[0].base_url: must be an http(s) URL",
+    ),
     ("[server]\nport='high'\n", "config.toml: server.port: must be an integer"),
     ("[server]\nprot=1\n", "config.toml: server.prot: unknown key"),
-    ("[[upstreams]]\nname='x'\nkind='gemini'\nbase_url='http://a'\n", "config.toml: upstreams[0].kind: must be one of"),
-    ("[[upstreams]]\nname='x'\nkind='azure'\nbase_url='https://a'\n", "config.toml: upstreams[0].api_version: is required"),
-    ("[[upstreams]]\nname='x'\nkind='ollama'\nbase_url='http://a'\n[[routes]]\nprefix=''\nupstream='y'\n",
-     "config.toml: routes[0].upstream: must name one of the [[upstreams]]"),
+    (
+        "[[upstreams]]\nname='x'\nkind='gemini'\nbase_url='http://a'\n",
+        "config.toml: upstreams[0].kind: must be one of",
+    ),
+    (
+        "[[upstreams]]\nname='x'\nkind='azure'\nbase_url='https://a'\n",
+        "config.toml: upstreams[0].api_version: is required",
+    ),
+    (
+        "[[upstreams]]\nname='x'\nkind='ollama'\nbase_url='http://a'\n[[routes]]\nprefix=''\nupstream='y'\n",
+        "config.toml: routes[0].upstream: must name one of the [[upstreams]]",
+    ),
     ("[timeouts]\nconnect=-1\n", "config.toml: timeouts.connect: must be a positive number of seconds"),
     ("[server\n", "config.toml: not valid TOML"),
 ]

@@ -11,7 +11,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-
 from cosigner.logsetup import JsonFormatter
 from cosigner.testing import Behaviour, FakeUpstream, RunningProxy
 
@@ -26,9 +25,12 @@ INPUTS = [
 def _grams(text: str) -> set[str]:
     """Every 4-character window holding a letter, and every 6-character window of digits and separators
     (shorter digit runs collide with timings and counts, which are not input)."""
-    words = {text[i:i + 4] for i in range(len(text) - 3) if any(c.isalpha() for c in text[i:i + 4])}
-    digits = {text[i:i + 6] for i in range(len(text) - 5)
-              if not any(c.isalpha() for c in text[i:i + 6]) and sum(c.isdigit() for c in text[i:i + 6]) >= 4}
+    words = {text[i : i + 4] for i in range(len(text) - 3) if any(c.isalpha() for c in text[i : i + 4])}
+    digits = {
+        text[i : i + 6]
+        for i in range(len(text) - 5)
+        if not any(c.isalpha() for c in text[i : i + 6]) and sum(c.isdigit() for c in text[i : i + 6]) >= 4
+    }
     return words | digits
 
 
@@ -38,7 +40,7 @@ def _audit_rows(data_dir: Path) -> list[str]:
         with sqlite3.connect(db) as conn:
             tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
             for table in tables:
-                rows += [json.dumps(r, default=str) for r in conn.execute(f'SELECT * FROM "{table}"')]  # noqa: S608
+                rows += [json.dumps(r, default=str) for r in conn.execute(f'SELECT * FROM "{table}"')]
     return rows
 
 
@@ -49,28 +51,50 @@ async def _exercise(proxy: RunningProxy, fakes: list[FakeUpstream]) -> list[int]
         for text in INPUTS:
             for stream in (False, True):
                 for path, body in (
-                    ("/v1/chat/completions", {"model": "gpt-4o-mini", "stream": stream,
-                                              "messages": [{"role": "user", "content": text}]}),
-                    ("/v1/messages", {"model": "claude-3-5-haiku", "max_tokens": 64, "stream": stream,
-                                      "messages": [{"role": "user", "content": text}]}),
+                    (
+                        "/v1/chat/completions",
+                        {
+                            "model": "gpt-4o-mini",
+                            "stream": stream,
+                            "messages": [{"role": "user", "content": text}],
+                        },
+                    ),
+                    (
+                        "/v1/messages",
+                        {
+                            "model": "claude-3-5-haiku",
+                            "max_tokens": 64,
+                            "stream": stream,
+                            "messages": [{"role": "user", "content": text}],
+                        },
+                    ),
                 ):
                     async with session.post(proxy.url + path, json=body, headers=headers) as resp:
                         await resp.read()
                         statuses.append(resp.status)
         for fake in fakes:  # failures too: upstream errors and invalid JSON
             fake.behaviour = Behaviour(mode="status", status=500)
-        async with session.post(proxy.url + "/v1/chat/completions", headers=headers, json={
-                "model": "gpt-4o-mini", "messages": [{"role": "user", "content": INPUTS[0]}]}) as resp:
+        async with session.post(
+            proxy.url + "/v1/chat/completions",
+            headers=headers,
+            json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": INPUTS[0]}]},
+        ) as resp:
             await resp.read()
-        async with session.post(proxy.url + "/v1/chat/completions", headers=headers,
-                                json={"model": "gpt-4o-mini", "messages": INPUTS[0]}) as resp:
+        async with session.post(
+            proxy.url + "/v1/chat/completions",
+            headers=headers,
+            json={"model": "gpt-4o-mini", "messages": INPUTS[0]},
+        ) as resp:
             await resp.read()
     return statuses
 
 
 async def test_no_input_text_in_logs_exceptions_or_audit(
-    proxy: RunningProxy, openai_upstream: FakeUpstream, anthropic_upstream: FakeUpstream,
-    caplog: pytest.LogCaptureFixture, tmp_path: Path,
+    proxy: RunningProxy,
+    openai_upstream: FakeUpstream,
+    anthropic_upstream: FakeUpstream,
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     statuses = await _exercise(proxy, [openai_upstream, anthropic_upstream])

@@ -8,7 +8,6 @@ import json
 import anthropic
 import openai
 import pytest
-
 from cosigner.drafts.tags import parse_marker
 from cosigner.testing import FakeUpstream, RunningProxy
 
@@ -36,7 +35,9 @@ async def test_openai_sdk_completes_and_restores(
     proxy: RunningProxy, openai_upstream: FakeUpstream, anthropic_upstream: FakeUpstream, model: str
 ) -> None:
     async with _openai(proxy) as client:
-        reply = await client.chat.completions.create(model=model, messages=[{"role": "user", "content": NOTE}])
+        reply = await client.chat.completions.create(
+            model=model, messages=[{"role": "user", "content": NOTE}]
+        )
     content = reply.choices[0].message.content or ""
     body, _, marker = content.rpartition("\n\n")
     assert body == NOTE
@@ -52,7 +53,9 @@ async def test_openai_sdk_streams_with_usage(
 ) -> None:
     async with _openai(proxy) as client:
         stream = await client.chat.completions.create(
-            model=model, messages=[{"role": "user", "content": NOTE}], stream=True,
+            model=model,
+            messages=[{"role": "user", "content": NOTE}],
+            stream=True,
             stream_options={"include_usage": True},
         )
         text, usage, tags = "", None, []
@@ -74,7 +77,9 @@ async def test_anthropic_sdk_completes_and_restores(
 ) -> None:
     async with _anthropic(proxy) as client:
         reply = await client.messages.create(
-            model=model, max_tokens=256, system="You tidy case notes.",
+            model=model,
+            max_tokens=256,
+            system="You tidy case notes.",
             messages=[{"role": "user", "content": NOTE}],
         )
     assert reply.content[0].type == "text"
@@ -100,8 +105,14 @@ async def test_anthropic_sdk_streams_full_event_sequence(
             final = await stream.get_final_message()
     assert text == NOTE
     assert final.content[0].text == NOTE  # type: ignore[union-attr]
-    for expected in ("message_start", "content_block_start", "content_block_delta", "content_block_stop",
-                     "message_delta", "message_stop"):
+    for expected in (
+        "message_start",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+    ):
         assert expected in events
     assert events.index("message_start") < events.index("content_block_start") < events.index("message_stop")
     _assert_screened(anthropic_upstream if model.startswith("claude") else openai_upstream)
@@ -109,11 +120,20 @@ async def test_anthropic_sdk_streams_full_event_sequence(
 
 async def test_tool_call_arguments_are_restored(proxy: RunningProxy, openai_upstream: FakeUpstream) -> None:
     openai_upstream.behaviour.mode = "tool"
-    tools = [{"type": "function", "function": {"name": "save_note", "parameters": {
-        "type": "object", "properties": {"text": {"type": "string"}}}}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "save_note",
+                "parameters": {"type": "object", "properties": {"text": {"type": "string"}}},
+            },
+        }
+    ]
     async with _openai(proxy) as client:
         reply = await client.chat.completions.create(
-            model="gpt-4o-mini", messages=[{"role": "user", "content": NOTE}], tools=tools  # type: ignore[arg-type]
+            model="gpt-4o-mini",
+            messages=[{"role": "user", "content": NOTE}],
+            tools=tools,  # type: ignore[arg-type]
         )
     call = reply.choices[0].message.tool_calls[0]  # type: ignore[index]
     assert json.loads(call.function.arguments)["text"] == NOTE  # type: ignore[union-attr]

@@ -9,7 +9,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-
 from cosigner.testing import Behaviour, FakeUpstream, RunningProxy
 
 NOTE = {"role": "user", "content": "Please tidy: the visit went well and the home was warm and tidy today."}
@@ -17,16 +16,24 @@ NOTE = {"role": "user", "content": "Please tidy: the visit went well and the hom
 
 async def _post(proxy: RunningProxy, path: str, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
     headers = {"Authorization": f"Bearer {proxy.token}"}
-    async with aiohttp.ClientSession() as session, session.post(
-        proxy.url + path, json=body, headers=headers, timeout=aiohttp.ClientTimeout(total=15)
-    ) as resp:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            proxy.url + path, json=body, headers=headers, timeout=aiohttp.ClientTimeout(total=15)
+        ) as resp,
+    ):
         return resp.status, dict(resp.headers), await resp.read()
 
 
 def _body(fmt: str, stream: bool) -> tuple[str, dict[str, Any]]:
     if fmt == "openai":
         return "/v1/chat/completions", {"model": "gpt-4o-mini", "messages": [NOTE], "stream": stream}
-    return "/v1/messages", {"model": "claude-3-5-haiku", "max_tokens": 64, "messages": [NOTE], "stream": stream}
+    return "/v1/messages", {
+        "model": "claude-3-5-haiku",
+        "max_tokens": 64,
+        "messages": [NOTE],
+        "stream": stream,
+    }
 
 
 def _free_port() -> int:
@@ -47,8 +54,14 @@ FAULTS = [
 @pytest.mark.parametrize("fmt", ["openai", "anthropic"])
 @pytest.mark.parametrize(("case", "behaviour", "status", "code"), FAULTS, ids=[f[0] for f in FAULTS])
 async def test_upstream_fault_becomes_clear_error(
-    proxy: RunningProxy, openai_upstream: FakeUpstream, anthropic_upstream: FakeUpstream,
-    fmt: str, case: str, behaviour: Behaviour, status: int, code: str,
+    proxy: RunningProxy,
+    openai_upstream: FakeUpstream,
+    anthropic_upstream: FakeUpstream,
+    fmt: str,
+    case: str,
+    behaviour: Behaviour,
+    status: int,
+    code: str,
 ) -> None:
     openai_upstream.behaviour = anthropic_upstream.behaviour = behaviour
     path, body = _body(fmt, stream=False)
@@ -79,7 +92,9 @@ async def test_connect_timeout_is_upstream_timeout(make_proxy: Any) -> None:
     # stand-in: a server that accepts but never answers, with a tiny total timeout.
     fake = await FakeUpstream("openai", Behaviour(mode="stall")).start()
     try:
-        proxy = await make_proxy({"slow": fake}, timeouts=Timeouts(connect=0.5, total=1.0, between_chunks=1.0))
+        proxy = await make_proxy(
+            {"slow": fake}, timeouts=Timeouts(connect=0.5, total=1.0, between_chunks=1.0)
+        )
         status, _, raw = await _post(proxy, *_body("openai", stream=False))
         assert status == 504 and json.loads(raw)["error"]["code"] == "upstream_timeout"
     finally:
@@ -112,7 +127,9 @@ async def test_client_disconnect_cancels_upstream(
     fake.behaviour = Behaviour(mode="fixed", text="word " * 400, chunk_chars=4, delay_s=0.02)
     path, body = _body(fmt, stream=True)
     async with aiohttp.ClientSession() as session:
-        resp = await session.post(proxy.url + path, json=body, headers={"Authorization": f"Bearer {proxy.token}"})
+        resp = await session.post(
+            proxy.url + path, json=body, headers={"Authorization": f"Bearer {proxy.token}"}
+        )
         await resp.content.readany()  # the stream has started
         resp.close()  # the client goes away
     await asyncio.wait_for(fake.cancelled.wait(), timeout=10)

@@ -36,7 +36,9 @@ class AnthropicProvider:
         return f"{base}/messages" if base.endswith("/v1") else f"{base}/v1/messages"
 
     async def complete(self, body: dict[str, Any]) -> dict[str, Any]:
-        return await post_json(self.session, self._url(), body, self._headers(), self.timeouts, self.upstream.name)
+        return await post_json(
+            self.session, self._url(), body, self._headers(), self.timeouts, self.upstream.name
+        )
 
     def stream(self, body: dict[str, Any]) -> AsyncIterator[SSEEvent]:
         return post_sse(self.session, self._url(), body, self._headers(), self.timeouts, self.upstream.name)

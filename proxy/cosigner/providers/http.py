@@ -45,7 +45,9 @@ async def post_json(
     provider: str,
 ) -> dict[str, Any]:
     try:
-        async with session.post(url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)) as resp:
+        async with session.post(
+            url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)
+        ) as resp:
             await _raise_for_status(resp, provider)
             raw = await resp.read()
     except (TimeoutError, aiohttp.ServerTimeoutError):
@@ -57,7 +59,9 @@ async def post_json(
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise UpstreamBadResponse(f"The {provider} provider sent a response that is not valid JSON.") from None
+        raise UpstreamBadResponse(
+            f"The {provider} provider sent a response that is not valid JSON."
+        ) from None
     if not isinstance(data, dict):
         raise UpstreamBadResponse(f"The {provider} provider sent a JSON response that is not an object.")
     return data
@@ -73,7 +77,9 @@ async def post_sse(
 ) -> AsyncIterator[SSEEvent]:
     """Yield SSE events; failures (before or mid-stream) raise ``Upstream*`` errors, never a silent end."""
     try:
-        async with session.post(url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)) as resp:
+        async with session.post(
+            url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)
+        ) as resp:
             await _raise_for_status(resp, provider)
             decoder = SSEDecoder()
             async for chunk in resp.content.iter_any():
@@ -84,6 +90,8 @@ async def post_sse(
     except aiohttp.ClientConnectorError:
         raise UpstreamUnreachable(f"Could not connect to the {provider} provider. Is it running?") from None
     except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
-        raise UpstreamUnreachable(f"The connection to the {provider} provider was dropped mid-stream.") from None
+        raise UpstreamUnreachable(
+            f"The connection to the {provider} provider was dropped mid-stream."
+        ) from None
     except asyncio.CancelledError:
         raise

@@ -52,8 +52,12 @@ class OpenAICompatProvider:
 
     async def complete(self, body: dict[str, Any]) -> dict[str, Any]:
         url, payload = self._prepare(body)
-        return await post_json(self.session, url, payload, auth_headers(self.upstream), self.timeouts, self.upstream.name)
+        return await post_json(
+            self.session, url, payload, auth_headers(self.upstream), self.timeouts, self.upstream.name
+        )
 
     def stream(self, body: dict[str, Any]) -> AsyncIterator[SSEEvent]:
         url, payload = self._prepare(body)
-        return post_sse(self.session, url, payload, auth_headers(self.upstream), self.timeouts, self.upstream.name)
+        return post_sse(
+            self.session, url, payload, auth_headers(self.upstream), self.timeouts, self.upstream.name
+        )

@@ -76,7 +76,9 @@ def _case_context(extra: object, header: str | None) -> CaseContext | None:
         raw = extra.get("case_context")
     if header:
         if raw is not None:
-            raise BadRequest(f"Send case context either in the {CONTEXT_HEADER} header or in the body, not both.")
+            raise BadRequest(
+                f"Send case context either in the {CONTEXT_HEADER} header or in the body, not both."
+            )
         try:
             raw = json.loads(header)
         except ValueError:

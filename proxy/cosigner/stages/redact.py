@@ -9,10 +9,10 @@ import asyncio
 import copy
 from typing import Any
 
+import cosigner.wire.translate as translate
 from cosigner.errors import CosignerError, RedactionFailed
 from cosigner.exchange import Exchange
 from cosigner.services import Services
-import cosigner.wire.translate as translate
 from cosigner.wire.paths import get_path, set_path
 
 # Above this many characters the CPU-heavy scan runs in a worker thread so the event loop keeps serving.
@@ -35,7 +35,9 @@ async def redact(ex: Exchange, services: Services) -> None:
     except CosignerError:
         raise
     except Exception as exc:  # a detector bug must block the request, never let text through
-        raise RedactionFailed(f"The text could not be screened ({type(exc).__name__}); nothing was sent.") from None
+        raise RedactionFailed(
+            f"The text could not be screened ({type(exc).__name__}); nothing was sent."
+        ) from None
     if len(result.texts) != len(texts):
         raise RedactionFailed("The screening result did not match the request; nothing was sent.")
     ex.redaction = result

@@ -50,7 +50,9 @@ def reply_text(client_format: str, reply: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def add_marker(client_format: str, request: dict[str, Any], reply: dict[str, Any], wording: str, ref: str) -> bool:
+def add_marker(
+    client_format: str, request: dict[str, Any], reply: dict[str, Any], wording: str, ref: str
+) -> bool:
     """Append the visible unreviewed-draft marker to the first prose text of ``reply``; True when added."""
     marker = marker_text(wording, ref)
     fmt = request.get("response_format")
