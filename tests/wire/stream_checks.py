@@ -8,9 +8,7 @@ from typing import Any
 from .sdk_shapes import check_anthropic_event, check_openai_chunk
 
 
-def accumulate_openai(
-    chunks: list[dict[str, Any]], *, include_usage: bool, strict: bool = True
-) -> dict[str, Any]:
+def accumulate_openai(chunks: list[dict[str, Any]], *, include_usage: bool, strict: bool = True) -> dict[str, Any]:
     """Text, tool calls, finish reason and usage of choice 0, checking the include_usage contract.
 
     ``strict=False`` allows keys the SDK does not model (Azure's content-filter annotations) and Azure's

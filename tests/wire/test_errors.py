@@ -49,9 +49,7 @@ def test_openai_stream_error_is_a_data_only_event() -> None:
     raw = openai_stream_error("upstream_timeout", "The provider stopped responding.", status=504)
     events = SSEDecoder().feed(raw)
     assert len(events) == 1 and events[0].event is None
-    assert json.loads(events[0].data) == openai_error_body(
-        504, "upstream_timeout", "The provider stopped responding."
-    )
+    assert json.loads(events[0].data) == openai_error_body(504, "upstream_timeout", "The provider stopped responding.")
 
 
 def test_anthropic_stream_error_is_an_error_event() -> None:

@@ -101,9 +101,7 @@ BAD_REQUESTS: list[tuple[str, Any, str]] = [
             messages=[
                 {
                     "role": "assistant",
-                    "tool_calls": [
-                        {"id": "c", "type": "function", "function": {"name": "f", "arguments": {"a": 1}}}
-                    ],
+                    "tool_calls": [{"id": "c", "type": "function", "function": {"name": "f", "arguments": {"a": 1}}}],
                 }
             ]
         ),
@@ -185,9 +183,7 @@ def test_slots_of_golden_request() -> None:
         ),
         (TextSlot(("messages", 2, "content", 1, "text"), "user", "text"), "Her NHS number is 943 476 5919."),
         (
-            TextSlot(
-                ("messages", 3, "tool_calls", 0, "function", "arguments"), "assistant", "tool_arguments"
-            ),
+            TextSlot(("messages", 3, "tool_calls", 0, "function", "arguments"), "assistant", "tool_arguments"),
             '{"person":"Jane Doe","date":"2024-03-01"}',
         ),
         (
@@ -216,9 +212,7 @@ def test_slots_cover_refusals_legacy_calls_tool_parts_and_prediction() -> None:
                 {"role": "tool", "tool_call_id": "c", "content": [{"type": "text", "text": "part"}]},
                 {
                     "role": "assistant",
-                    "tool_calls": [
-                        {"id": "c2", "type": "custom", "custom": {"name": "g", "input": "free text"}}
-                    ],
+                    "tool_calls": [{"id": "c2", "type": "custom", "custom": {"name": "g", "input": "free text"}}],
                 },
             ],
             prediction={"type": "content", "content": [{"type": "text", "text": "guess"}]},

@@ -85,9 +85,7 @@ def run_openai(chunks: list[dict[str, Any]], make: Any = upper_factory) -> list[
     return out + rewriter.finish()
 
 
-def run_anthropic(
-    events: list[tuple[str, dict[str, Any]]], make: Any = upper_factory
-) -> list[tuple[str, Any]]:
+def run_anthropic(events: list[tuple[str, dict[str, Any]]], make: Any = upper_factory) -> list[tuple[str, Any]]:
     rewriter = AnthropicStreamRewriter(make)
     return [e for name, data in events for e in rewriter.feed(name, data)]
 
@@ -115,19 +113,13 @@ def test_openai_flush_chunk_sits_just_before_the_finishing_chunk() -> None:
     assert len(out) == len(chunks) + 1
     finish_at = next(i for i, c in enumerate(out) if c["choices"] and c["choices"][0]["finish_reason"])
     extra = out[finish_at - 1]
-    assert extra["choices"] == [
-        {"index": 0, "delta": {"content": "AN."}, "logprobs": None, "finish_reason": None}
-    ]
+    assert extra["choices"] == [{"index": 0, "delta": {"content": "AN."}, "logprobs": None, "finish_reason": None}]
     assert extra["usage"] is None and extra["id"] == chunks[0]["id"]
     # every other chunk corresponds one-to-one, in order, with the same envelope
     others = out[: finish_at - 1] + out[finish_at:]
     for got, sent in zip(others, chunks, strict=True):
-        assert {k: v for k, v in got.items() if k != "choices"} == {
-            k: v for k, v in sent.items() if k != "choices"
-        }
-        assert [c.get("finish_reason") for c in got["choices"]] == [
-            c.get("finish_reason") for c in sent["choices"]
-        ]
+        assert {k: v for k, v in got.items() if k != "choices"} == {k: v for k, v in sent.items() if k != "choices"}
+        assert [c.get("finish_reason") for c in got["choices"]] == [c.get("finish_reason") for c in sent["choices"]]
 
 
 def test_openai_tool_arguments_flush_before_the_next_call_and_before_finish() -> None:
@@ -145,14 +137,10 @@ def test_openai_tool_arguments_flush_before_the_next_call_and_before_finish() ->
         "tool_calls": [{"index": 0, "function": {"arguments": '1"}'}}]
     }
     finish_at = next(i for i, c in enumerate(out) if c["choices"] and c["choices"][0]["finish_reason"])
-    assert out[finish_at - 1]["choices"][0]["delta"] == {
-        "tool_calls": [{"index": 1, "function": {"arguments": ']"}'}}]
-    }
+    assert out[finish_at - 1]["choices"][0]["delta"] == {"tool_calls": [{"index": 1, "function": {"arguments": ']"}'}}]}
 
 
-def make_openai_stream(
-    pieces: list[str], *, finish_delta: dict[str, Any] | None = None
-) -> list[dict[str, Any]]:
+def make_openai_stream(pieces: list[str], *, finish_delta: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     base = {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m"}
     chunks = [
         {
@@ -160,9 +148,7 @@ def make_openai_stream(
             "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}],
         }
     ]
-    chunks += [
-        {**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]} for p in pieces
-    ]
+    chunks += [{**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]} for p in pieces]
     chunks.append({**base, "choices": [{"index": 0, "delta": finish_delta or {}, "finish_reason": "stop"}]})
     return chunks
 
@@ -175,9 +161,7 @@ def test_openai_every_split_point_restores_identically() -> None:
     for cut in range(len(TEXT) + 1):
         for second_cut in range(cut, len(TEXT) + 1, 7):
             pieces = [TEXT[:cut], TEXT[cut:second_cut], TEXT[second_cut:]]
-            result = accumulate_openai(
-                run_openai(make_openai_stream(pieces), restore_factory), include_usage=False
-            )
+            result = accumulate_openai(run_openai(make_openai_stream(pieces), restore_factory), include_usage=False)
             assert result["text"] == expected, (cut, second_cut)
 
 
@@ -392,9 +376,7 @@ def test_ollama_whole_tool_call_is_restored() -> None:
 
 def test_anthropic_tool_input_sent_whole_in_block_start_is_restored() -> None:
     events = anthropic_events("anthropic_stream_tool_use.sse")
-    start = next(
-        d for n, d in events if n == "content_block_start" and d["content_block"]["type"] == "tool_use"
-    )
+    start = next(d for n, d in events if n == "content_block_start" and d["content_block"]["type"] == "tool_use")
     start["content_block"]["input"] = {"person": "[PERSON_1]", "tags": ["[POSTCODE_1]", 2]}
     out = run_anthropic([("content_block_start", start)], restore_factory)
     assert out[0][1]["content_block"]["input"] == {"person": "Jane Doe", "tags": ["LS1 4AP", 2]}

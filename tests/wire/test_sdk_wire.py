@@ -104,9 +104,7 @@ async def test_openai_sdk_reads_golden_text_stream(serve: ServerFactory) -> None
         ("ollama_stream_text.sse", "Noted that [PERSON_1] attended the review on time."),
     ],
 )
-async def test_openai_sdk_reads_azure_and_ollama_streams(
-    serve: ServerFactory, name: str, expected: str
-) -> None:
+async def test_openai_sdk_reads_azure_and_ollama_streams(serve: ServerFactory, name: str, expected: str) -> None:
     server = await serve(sse_reply(load_stream(name)))
     text, _, _ = await openai_stream_text(server)
     assert text == expected
@@ -117,9 +115,7 @@ async def test_openai_sdk_reads_golden_tool_call_stream(serve: ServerFactory) ->
     client = openai_client(server)
     async with (
         client,
-        client.chat.completions.stream(
-            model="m", messages=ASK, stream_options={"include_usage": True}
-        ) as stream,
+        client.chat.completions.stream(model="m", messages=ASK, stream_options={"include_usage": True}) as stream,
     ):
         final = await stream.get_final_completion()
     calls = final.choices[0].message.tool_calls or []
@@ -144,11 +140,7 @@ async def test_anthropic_sdk_reads_golden_tool_use_stream(serve: ServerFactory) 
 
 async def test_openai_sdk_reads_a_translated_anthropic_stream(serve: ServerFactory) -> None:
     converter = translate.AnthropicStreamToOpenAI("gpt-4o-mini", include_usage=True)
-    chunks = [
-        c
-        for name, data in anthropic_events("anthropic_stream_tool_use.sse")
-        for c in converter.feed(name, data)
-    ]
+    chunks = [c for name, data in anthropic_events("anthropic_stream_tool_use.sse") for c in converter.feed(name, data)]
     server = await serve(sse_reply(encode_openai(chunks)))
     text, calls, usage = await openai_stream_text(server)
     assert text == "Let me look that up."
@@ -177,16 +169,12 @@ async def test_anthropic_sdk_reads_a_translated_openai_stream(serve: ServerFacto
 
 
 async def test_sdks_read_translated_complete_responses(serve: ServerFactory) -> None:
-    as_openai = translate.anthropic_response_to_openai(
-        load_json("anthropic_response_tool_use.json"), model="g"
-    )
+    as_openai = translate.anthropic_response_to_openai(load_json("anthropic_response_tool_use.json"), model="g")
     server = await serve(json_reply(as_openai))
     async with openai_client(server) as client:
         completion = await client.chat.completions.create(model="g", messages=ASK)
     assert completion.choices[0].finish_reason == "tool_calls"
-    as_anthropic = translate.openai_response_to_anthropic(
-        load_json("openai_response_tool_calls.json"), model="c"
-    )
+    as_anthropic = translate.openai_response_to_anthropic(load_json("openai_response_tool_calls.json"), model="c")
     server = await serve(json_reply(as_anthropic))
     async with anthropic_client(server) as aclient:
         message = await aclient.messages.create(model="c", max_tokens=5, messages=ASK)
@@ -249,9 +237,7 @@ async def test_openai_sdk_raises_on_our_mid_stream_error(serve: ServerFactory) -
 async def test_anthropic_sdk_raises_on_our_mid_stream_error(serve: ServerFactory) -> None:
     golden = load_stream("anthropic_stream_text.sse")
     first_three = b"".join(part + b"\n\n" for part in golden.split(b"\n\n")[:3])
-    server = await serve(
-        sse_reply(first_three + anthropic_stream_error("upstream_timeout", "Too slow.", status=504))
-    )
+    server = await serve(sse_reply(first_three + anthropic_stream_error("upstream_timeout", "Too slow.", status=504)))
     client = anthropic_client(server)
     with pytest.raises(anthropic.APIError) as info:
         async with client, client.messages.stream(model="m", max_tokens=5, messages=ASK) as stream:

@@ -134,9 +134,7 @@ def test_encode_rejects_line_break_in_event_name() -> None:
     st.lists(
         st.tuples(
             st.one_of(st.none(), st.sampled_from(["message_start", "ping", "content_block_delta"])),
-            st.text(
-                alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20
-            ),
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20),
         ),
         max_size=8,
     ),

@@ -16,9 +16,7 @@ def openai_body(messages: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
 
 
 def anthropic_body(messages: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-    return anthropic_messages.validate_request(
-        {"model": "m", "max_tokens": 50, "messages": messages, **extra}
-    )
+    return anthropic_messages.validate_request({"model": "m", "max_tokens": 50, "messages": messages, **extra})
 
 
 def test_openai_golden_to_anthropic() -> None:
@@ -206,9 +204,7 @@ def test_max_tokens_to_anthropic(fields: dict[str, Any], expected: int) -> None:
 
 
 def test_temperature_is_clamped_to_anthropic_range() -> None:
-    out = translate.openai_request_to_anthropic(
-        openai_body([{"role": "user", "content": "x"}], temperature=1.7)
-    )
+    out = translate.openai_request_to_anthropic(openai_body([{"role": "user", "content": "x"}], temperature=1.7))
     assert out["temperature"] == 1.0
 
 
@@ -308,9 +304,7 @@ UNTRANSLATABLE_OPENAI: list[tuple[list[dict[str, Any]], dict[str, Any], str]] = 
         [
             {
                 "role": "assistant",
-                "tool_calls": [
-                    {"id": "a", "type": "function", "function": {"name": "f", "arguments": "[1]"}}
-                ],
+                "tool_calls": [{"id": "a", "type": "function", "function": {"name": "f", "arguments": "[1]"}}],
             }
         ],
         {},
@@ -320,9 +314,7 @@ UNTRANSLATABLE_OPENAI: list[tuple[list[dict[str, Any]], dict[str, Any], str]] = 
         [
             {
                 "role": "assistant",
-                "tool_calls": [
-                    {"id": "a", "type": "function", "function": {"name": "f", "arguments": "{oops"}}
-                ],
+                "tool_calls": [{"id": "a", "type": "function", "function": {"name": "f", "arguments": "{oops"}}],
             }
         ],
         {},
@@ -361,9 +353,7 @@ UNTRANSLATABLE_ANTHROPIC: list[tuple[list[dict[str, Any]], dict[str, Any], str]]
                     {
                         "type": "tool_result",
                         "tool_use_id": "t",
-                        "content": [
-                            {"type": "image", "source": {"type": "base64", "media_type": "i", "data": "d"}}
-                        ],
+                        "content": [{"type": "image", "source": {"type": "base64", "media_type": "i", "data": "d"}}],
                     }
                 ],
             }

@@ -13,9 +13,7 @@ from .golden import anthropic_events, openai_chunks
 from .stream_checks import accumulate_anthropic, accumulate_openai
 
 
-def anthropic_to_openai(
-    events: list[tuple[str, dict[str, Any]]], include_usage: bool
-) -> list[dict[str, Any]]:
+def anthropic_to_openai(events: list[tuple[str, dict[str, Any]]], include_usage: bool) -> list[dict[str, Any]]:
     converter = translate.AnthropicStreamToOpenAI("gpt-4o-mini", include_usage, created=1700000000)
     return [chunk for name, data in events for chunk in converter.feed(name, data)]
 
@@ -253,9 +251,7 @@ def test_interleaved_tool_call_arguments_are_refused() -> None:
 
 def test_ollama_text_stream_to_anthropic_keeps_text_from_the_finishing_chunk() -> None:
     message = accumulate_anthropic(openai_to_anthropic(openai_chunks("ollama_stream_text.sse")))
-    assert message["content"] == [
-        {"type": "text", "text": "Noted that [PERSON_1] attended the review on time."}
-    ]
+    assert message["content"] == [{"type": "text", "text": "Noted that [PERSON_1] attended the review on time."}]
     assert message["stop_reason"] == "end_turn"
     assert message["usage"]["input_tokens"] == 31 and message["usage"]["output_tokens"] == 12
 

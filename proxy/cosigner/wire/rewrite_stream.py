@@ -63,21 +63,16 @@ class OpenAIStreamRewriter:
         with_text = [_has_text(c["delta"]) for c in finishing]
         if rewritten or any(with_text):
             # Text in the finishing chunk itself must precede what the transformer still holds.
-            leading = rewritten + [
-                {**c, "finish_reason": None} for c, t in zip(finishing, with_text, strict=True) if t
-            ]
+            leading = rewritten + [{**c, "finish_reason": None} for c, t in zip(finishing, with_text, strict=True) if t]
             lead = {**body, "choices": sorted(leading, key=lambda c: int(c.get("index", 0)))}
             if lead.get("usage") is not None:
                 lead["usage"] = None  # usage stays on the finishing chunk only, so it is never counted twice
             out.append(lead)
-        flushed = [
-            c for c in (self._flush_choice(int(c.get("index", 0))) for c in finishing) if c is not None
-        ]
+        flushed = [c for c in (self._flush_choice(int(c.get("index", 0))) for c in finishing) if c is not None]
         if flushed:
             out.append(self._extra_chunk(body, flushed))
         closing = [
-            {**c, "delta": _without_text(c["delta"])} if t else c
-            for c, t in zip(finishing, with_text, strict=True)
+            {**c, "delta": _without_text(c["delta"])} if t else c for c, t in zip(finishing, with_text, strict=True)
         ]
         out.append({**body, "choices": closing})
         return out
@@ -94,9 +89,7 @@ class OpenAIStreamRewriter:
         calls = delta.get("tool_calls")
         if not streams or not isinstance(calls, list):
             return None
-        starting = {c.get("index", 0) for c in calls if isinstance(c, dict)} - {
-            k[1] for k in streams if k[0] == "tool"
-        }
+        starting = {c.get("index", 0) for c in calls if isinstance(c, dict)} - {k[1] for k in streams if k[0] == "tool"}
         if not starting:
             return None
         flushed: list[dict[str, Any]] = []
@@ -161,9 +154,7 @@ class OpenAIStreamRewriter:
 
     @staticmethod
     def _extra_chunk(envelope: dict[str, Any], choices: list[dict[str, Any]]) -> dict[str, Any]:
-        chunk = {
-            key: value for key, value in envelope.items() if key not in ("choices", "usage", "obfuscation")
-        }
+        chunk = {key: value for key, value in envelope.items() if key not in ("choices", "usage", "obfuscation")}
         chunk["choices"] = choices
         if "usage" in envelope:
             chunk["usage"] = None
@@ -171,9 +162,7 @@ class OpenAIStreamRewriter:
 
 
 def _has_text(delta: dict[str, Any]) -> bool:
-    return (
-        any(delta.get(k) for k in _TEXT_FIELDS) or bool(delta.get("tool_calls")) or "function_call" in delta
-    )
+    return any(delta.get(k) for k in _TEXT_FIELDS) or bool(delta.get("tool_calls")) or "function_call" in delta
 
 
 def _without_text(delta: dict[str, Any]) -> dict[str, Any]:

@@ -70,9 +70,7 @@ def need_number(value: Any, path: JsonPath) -> float:
     return float(value)
 
 
-def optional_field(
-    obj: dict[str, Any], key: str, path: JsonPath, check: Callable[..., Any], **kwargs: Any
-) -> Any:
+def optional_field(obj: dict[str, Any], key: str, path: JsonPath, check: Callable[..., Any], **kwargs: Any) -> Any:
     """Run ``check`` on ``obj[key]`` when present; an explicit JSON null counts as absent."""
     value = obj.get(key)
     if value is None:

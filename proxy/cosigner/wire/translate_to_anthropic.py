@@ -130,9 +130,7 @@ def _split_data_url(url: str, path: JsonPath) -> tuple[str, str]:
 
 def _assistant_blocks(message: dict[str, Any], path: JsonPath) -> list[dict[str, Any]]:
     if message.get("function_call") is not None:
-        raise fail(
-            (*path, "function_call"), "legacy function_call cannot be sent to this model; use tool_calls"
-        )
+        raise fail((*path, "function_call"), "legacy function_call cannot be sent to this model; use tool_calls")
     blocks: list[dict[str, Any]] = []
     content = message.get("content")
     if isinstance(content, str):

@@ -12,9 +12,7 @@ __all__ = ["bad", "up_dict", "up_int", "up_list", "up_opt_str", "up_str"]
 
 
 def bad(path: JsonPath, what: str) -> UpstreamBadResponse:
-    return UpstreamBadResponse(
-        f"The provider sent an invalid response ({format_path(path) or 'body'}: {what})."
-    )
+    return UpstreamBadResponse(f"The provider sent an invalid response ({format_path(path) or 'body'}: {what}).")
 
 
 def up_dict(value: Any, path: JsonPath) -> dict[str, Any]:
