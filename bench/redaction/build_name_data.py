@@ -83,11 +83,7 @@ def _fold(word: str) -> str:
 def _values(provider: type, prefix: str) -> set[str]:
     found: set[str] = set()
     for attr in dir(provider):
-        if (
-            prefix not in attr
-            or not attr.endswith(("names", "_male", "_female", "_nonbinary"))
-            or "format" in attr
-        ):
+        if prefix not in attr or not attr.endswith(("names", "_male", "_female", "_nonbinary")) or "format" in attr:
             continue
         value = getattr(provider, attr)
         if isinstance(value, dict):

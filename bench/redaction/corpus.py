@@ -62,9 +62,7 @@ class Builder:
         self.length += len(text)
 
     def id(self, value: str, kind: str, known: bool = False) -> None:
-        self.gold.append(
-            {"start": self.length, "end": self.length + len(value), "type": kind, "known": known}
-        )
+        self.gold.append({"start": self.length, "end": self.length + len(value), "type": kind, "known": known})
         self.t(value)
 
     def neu(self, value: str, kind: str) -> None:
@@ -409,8 +407,7 @@ def _document(rng: random.Random, split: str, index: int) -> dict[str, Any]:
     context = None
     if with_context:
         people = [
-            {"name": f"{p.first} {p.last}", "dob": p.dob.isoformat()}
-            for p in (cast.child, cast.mum, cast.sibling)
+            {"name": f"{p.first} {p.last}", "dob": p.dob.isoformat()} for p in (cast.child, cast.mum, cast.sibling)
         ]
         if cast.child.first in NICKNAMES:
             people[0]["aliases"] = [NICKNAMES[cast.child.first]]

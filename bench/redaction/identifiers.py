@@ -140,9 +140,7 @@ def postcode(rng: random.Random) -> str:
         return f"BFPO {rng.randint(1, 999)}"
     if roll < 0.08:
         return f"ZZ99 {rng.randint(1, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
-    code = (
-        f"{rng.choice(OUTWARD)} {rng.randint(0, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
-    )
+    code = f"{rng.choice(OUTWARD)} {rng.randint(0, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
     style = rng.random()
     if style < 0.15:
         return code.replace(" ", "")
@@ -174,12 +172,8 @@ def phone(rng: random.Random) -> str:
 
 
 def email(rng: random.Random, first: str, last: str) -> str:
-    domain = rng.choice(
-        ["example.com", "example.org", "mail.example.co.uk", "example.gov.uk", "nhs.example.net"]
-    )
-    user = rng.choice(
-        [f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}"]
-    )
+    domain = rng.choice(["example.com", "example.org", "mail.example.co.uk", "example.gov.uk", "nhs.example.net"])
+    user = rng.choice([f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", f"{last}.{first}"])
     user = "".join(c for c in user.lower() if c.isalnum() or c in ".-")
     if rng.random() < 0.08:
         return f"{user.replace('.', ' dot ')} at {domain.replace('.', ' dot ')}"

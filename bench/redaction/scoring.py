@@ -93,8 +93,7 @@ class Score:
                 f"{self.known_full_name_leaks}"
             )
         lines.append(
-            f"documents with zero leaks: {self.clean_docs / max(self.docs, 1):.4f} "
-            f"({self.clean_docs}/{self.docs})"
+            f"documents with zero leaks: {self.clean_docs / max(self.docs, 1):.4f} ({self.clean_docs}/{self.docs})"
         )
         if show_leaks:
             by_kind: dict[str, list[str]] = defaultdict(list)

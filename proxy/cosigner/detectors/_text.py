@@ -17,9 +17,7 @@ def window_before(text: str, start: int, width: int = 40) -> str:
     return chunk.lower()
 
 
-def has_label(
-    text: str, start: int, labels: Iterable[str], width: int = 40, max_words_after: int = 4
-) -> bool:
+def has_label(text: str, start: int, labels: Iterable[str], width: int = 40, max_words_after: int = 4) -> bool:
     """True when one of ``labels`` (lower-case word sequences) ends within a few words before ``start``."""
     words = [w for w in _LABEL_SPLIT.split(window_before(text, start, width)) if w]
     tail = words[-(max_words_after + 3) :]

@@ -45,9 +45,7 @@ class CaseContext:
     @classmethod
     def from_json(cls, obj: object) -> CaseContext:
         root = _object(obj, "context", {"people", "addresses", "ids"})
-        people = tuple(
-            _person(p, f"context.people[{i}]") for i, p in enumerate(_list(root, "people", "context"))
-        )
+        people = tuple(_person(p, f"context.people[{i}]") for i, p in enumerate(_list(root, "people", "context")))
         addresses = tuple(
             _string(a, f"context.addresses[{i}]") for i, a in enumerate(_list(root, "addresses", "context"))
         )
@@ -87,9 +85,7 @@ def _person(obj: object, where: str) -> KnownPerson:
     if "name" not in person:
         raise BadRequest(f"{where}.name: required")
     name = _string(person["name"], f"{where}.name")
-    aliases = tuple(
-        _string(a, f"{where}.aliases[{i}]") for i, a in enumerate(_list(person, "aliases", where))
-    )
+    aliases = tuple(_string(a, f"{where}.aliases[{i}]") for i, a in enumerate(_list(person, "aliases", where)))
     dob = None
     if person.get("dob") is not None:
         raw = _string(person["dob"], f"{where}.dob")

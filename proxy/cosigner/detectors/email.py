@@ -28,9 +28,7 @@ class EmailDetector:
         findings: list[Finding] = []
         if "@" in text:
             for match in _EMAIL.finditer(text):
-                findings.append(
-                    Finding(EMAIL, match.start(), match.end(), 1.0, self.name, "rfc5322_practical")
-                )
+                findings.append(Finding(EMAIL, match.start(), match.end(), 1.0, self.name, "rfc5322_practical"))
         lowered = text.lower()
         if " at " in lowered or "(at)" in lowered or "[at]" in lowered:
             for match in _SPELLED.finditer(text):

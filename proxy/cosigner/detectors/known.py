@@ -75,9 +75,7 @@ class KnownIdentifierDetector:
                     terms.append(Term(variant, PERSON, capitalised_only))
         self._names = TermMatcher(terms)
         self._dobs = frozenset(p.dob for p in context.people if p.dob is not None)
-        patterns: list[tuple[str, str]] = [
-            (ADDRESS, p) for a in context.addresses for p in _address_patterns(a)
-        ]
+        patterns: list[tuple[str, str]] = [(ADDRESS, p) for a in context.addresses for p in _address_patterns(a)]
         patterns.extend((known.type, _flexible(known.value)) for known in context.ids)
         self._patterns = [
             (kind, re.compile(rf"(?i)(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])")) for kind, pattern in patterns
@@ -85,8 +83,7 @@ class KnownIdentifierDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings = [
-            Finding(term.kind, start, end, 1.0, self.name, "known_name")
-            for start, end, term in self._names.find(text)
+            Finding(term.kind, start, end, 1.0, self.name, "known_name") for start, end, term in self._names.find(text)
         ]
         if self._dobs:
             findings.extend(

@@ -38,21 +38,37 @@ _NOT_NAME_PART = frozenset(
 
 
 def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
+    """Terms for a found name and each of its parts.
+
+    A name found written with a capital propagates only to capitalised mentions (so "Salesperson" found as a
+    name never turns "salesperson" into one); a name found in lower case propagates to any case.
+    """
     terms: list[Term] = []
     for value in values:
         value = value.strip(" .,'’")
         if value.lower().endswith(("'s", "’s")):
             value = value[:-2]
-        terms.append(Term(value, kind, capitalised_only=_is_common(value)))
+        if not value:
+            continue
+        capital_only = value[0].isupper() and not _known_name(value)
+        terms.append(Term(value, kind, capitalised_only=capital_only or _is_common(value)))
         for part in _PART_SPLIT.split(value):
             part = part.strip(".'’")
             low = part.lower()
             if len(part) < 2 or low in _NOT_NAME_PART or low in LEXICON.care_terms:
                 continue
-            if len(part) == 1 or (part.isupper() and len(part) <= 2):
+            if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
-            terms.append(Term(part, kind, capitalised_only=_is_common(part)))
+            part_capital_only = value[0].isupper() and not _known_name(part)
+            terms.append(Term(part, kind, capitalised_only=part_capital_only or _is_common(part)))
     return terms
+
+
+def _known_name(value: str) -> bool:
+    """Every word is a gazetteer name: safe to match in lower case too ("lisa" after "Lisa Jones")."""
+    lex = LEXICON
+    words = [w.lower() for w in _PART_SPLIT.split(value) if w]
+    return bool(words) and all((w in lex.first_names or w in lex.surnames) for w in words)
 
 
 def _is_common(value: str) -> bool:

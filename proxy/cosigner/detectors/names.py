@@ -109,6 +109,36 @@ _PLACE_SUFFIX = frozenset(
     }
 )
 _NOT_AFTER = frozenset({"st", "saint"})
+_CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
+_ENGLISH_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ing",
+    "ism",
+    "ist",
+    "ful",
+    "less",
+    "ous",
+    "ive",
+    "able",
+    "ible",
+    "ance",
+    "ence",
+    "ship",
+    "hood",
+    "ology",
+    "ics",
+    "person",
+    "ists",
+    "ings",
+    "ments",
+    "ers",
+    "ings",
+)
+_BIRTH_WORDS = frozenset({"dob", "d", "date", "born", "b", "age", "aged"})
 _BE_VERBS = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "did", "does", "and"})
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ",", " , "})
 _RELATIONS = frozenset(
@@ -191,9 +221,7 @@ def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
             back -= 1
         sentence_start = back < 0 or text[back] in _SENTENCE_END
         care = lower in LEXICON.care_terms or bool(care_mask[start])
-        tokens.append(
-            _Token(start, end, word, lower, first.isupper(), initial, sentence_start, care, possessive)
-        )
+        tokens.append(_Token(start, end, word, lower, first.isupper(), initial, sentence_start, care, possessive))
     return tokens
 
 
@@ -224,32 +252,23 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
     lex = LEXICON
     gaz = _in_gazetteer(tok.lower)
     common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
-    if prev_lower in _NOT_AFTER or tok.lower in TITLES:
+    if prev_lower in _NOT_AFTER or tok.lower in TITLES or _not_a_name_shape(tok.lower):
         return _NOT_NAME
-    if (
-        prev_lower in TITLES
-        and prev is not None
-        and (prev.cap or tok.cap)
-        and (tok.cap or gaz)
-        and not tok.care
-    ):
+    titled = prev is not None and prev_lower in TITLES and (prev.cap or tok.cap)
+    if titled and (tok.cap or gaz) and (gaz or not tok.care):
         return _STRONG
     if tok.initial:
         return _WEAK
     if not tok.cap:
-        if not gaz or tok.care or len(tok.word) < 3:
-            return _NOT_NAME
-        if common:
-            # "mum (will)", "named grace": a common word is a name only right after a strong cue
-            return _STRONG if _cue_before(text, tokens, i, strict=True) else _NOT_NAME
-        return _STRONG if _cue_before(text, tokens, i) else _WEAK
+        return _classify_lower(text, tokens, i, gaz, common)
     if tok.word.isupper():
-        if len(tok.word) < 3 or not gaz or common or tok.care:
-            return _NOT_NAME
-        return _WEAK
+        # headings like "CASIAN WOOD - DOB ...": all-caps words are names only in pairs (see _chain)
+        return _NOT_NAME if len(tok.word) < 3 or tok.care or (common and not gaz) else _WEAK
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is not None and nxt.lower in _PLACE_SUFFIX and nxt.cap and _adjacent(text, tok, nxt):
-        return _NOT_NAME
+        # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
+        if not (tok.lower in lex.first_names and nxt.lower in lex.surnames):
+            return _NOT_NAME
     if tok.care:
         return _WEAK if gaz and tok.lower in lex.first_names and not common else _NOT_NAME
     if gaz and not common:
@@ -262,6 +281,30 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
             return _STRONG
         return _WEAK
     return _NOT_NAME
+
+
+def _not_a_name_shape(lower: str) -> bool:
+    """Contractions ("I'm", "you're") and plain English derivations ("salesperson"s, "pleasures")."""
+    if "'" in lower or "’" in lower:
+        tail = lower.replace("’", "'").rsplit("'", 1)[1]
+        return tail in _CONTRACTIONS
+    if _in_gazetteer(lower):
+        return False
+    if lower.endswith("s") and lower[:-1] in LEXICON.english_common:
+        return True
+    return lower.endswith(_ENGLISH_SUFFIXES)
+
+
+def _classify_lower(text: str, tokens: list[_Token], i: int, gaz: bool, common: bool) -> int:
+    tok = tokens[i]
+    if tok.care or len(tok.word) < 3:
+        return _NOT_NAME
+    if common or not gaz:
+        # "mum (will)", "nan (saima)": ordinary or unknown words are names only right after a strong cue
+        if common and not gaz:
+            return _NOT_NAME
+        return _STRONG if _cue_before(text, tokens, i, strict=True) else _NOT_NAME
+    return _STRONG if _cue_before(text, tokens, i) else _WEAK
 
 
 def _in_gazetteer(lower: str) -> bool:
@@ -287,8 +330,13 @@ def _support_after(text: str, tokens: list[_Token], i: int) -> bool:
         return True
     if nxt.lower in _BE_VERBS and gap == " " and tok.lower not in LEXICON.english_common:
         return True
-    if gap == ":" and tok.sentence_start and _in_gazetteer(tok.lower):
-        return True  # a speaker in a transcript: "Ella: ..."
+    if gap in (" (", ", (") and nxt.lower in _BIRTH_WORDS:
+        return True  # "Mark (date of birth ...", "Mark (DOB ..."
+    if gap.startswith(":") and tok.sentence_start and (tok.start == 0 or text[tok.start - 1] == "\n"):
+        after = text[nxt.start - 1 : nxt.start]
+        if _in_gazetteer(tok.lower) or (after == '"' and tok.lower not in LEXICON.english_common):
+            return True  # a speaker in a transcript: 'Ella: ...', 'Vsevolod: "Who are you?"'
+
     apposition = gap.strip() == "," and nxt.possessive and i + 2 < len(tokens)
     return apposition and tokens[i + 2].lower in _RELATIONS
 
@@ -304,7 +352,7 @@ def _cue_before(text: str, tokens: list[_Token], i: int, strict: bool = False) -
             return False
         prev = tokens[i - 1]
         between = text[prev.end : tok.start]
-        return (prev.lower in STRONG_CUES and between.strip() in ("(", ",", ":")) or (
+        return (prev.lower in STRONG_CUES and between.strip() in ("(", ",", ":", "-")) or (
             prev.lower in ("named", "called") and between == " "
         )
     for back in (1, 2):
@@ -345,9 +393,7 @@ class NameDetector:
                 i += 1
                 continue
             j = i
-            while (
-                j + 1 < len(tokens) and labels[j + 1] == _STRONG and _adjacent(text, tokens[j], tokens[j + 1])
-            ):
+            while j + 1 < len(tokens) and labels[j + 1] == _STRONG and _adjacent(text, tokens[j], tokens[j + 1]):
                 j += 1
             findings.append(Finding(PERSON, tokens[i].start, tokens[j].end, 0.7, self.name, "name_heuristic"))
             i = j + 1
@@ -356,6 +402,13 @@ class NameDetector:
 
 def _lists(text: str, tokens: list[_Token], labels: list[int]) -> None:
     """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") weak items are names."""
+    for i in range(len(tokens) - 2):
+        # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
+        trio = tokens[i : i + 3]
+        if all(labels[i + k] == _WEAK and _in_gazetteer(t.lower) and not t.initial for k, t in enumerate(trio)):
+            gaps = (text[trio[0].end : trio[1].start], text[trio[1].end : trio[2].start])
+            if all(g in _LIST_GAPS for g in gaps):
+                labels[i] = labels[i + 1] = labels[i + 2] = _STRONG
     changed = True
     while changed:
         changed = False
@@ -378,18 +431,33 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
     lex = LEXICON
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if (
-            labels[i] != _WEAK
-            or labels[i + 1] != _WEAK
-            or a.initial
-            or b.initial
-            or not _adjacent(text, a, b)
-        ):
+        if labels[i] != _WEAK or labels[i + 1] != _WEAK or a.initial or b.initial or not _adjacent(text, a, b):
             continue
         if a.cap and b.cap and (_in_gazetteer(a.lower) or _in_gazetteer(b.lower)):
             labels[i] = labels[i + 1] = _STRONG
         elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
             labels[i] = labels[i + 1] = _STRONG  # "codey ross": a lower-case first name and surname
+    for i in range(len(tokens) - 2):
+        a, mid, b = tokens[i], tokens[i + 1], tokens[i + 2]
+        if (
+            not a.cap
+            and len(mid.word) == 1
+            and mid.word.isalpha()
+            and a.lower in lex.first_names
+            and b.lower in lex.surnames
+            and text[a.end : mid.start] == " "
+            and text[mid.end : b.start] in (" ", ". ")
+        ):
+            labels[i] = labels[i + 1] = labels[i + 2] = _STRONG  # "emidio p lombardo"
+        elif (
+            labels[i] == _WEAK
+            and a.cap
+            and mid.lower in NAME_PARTICLES
+            and not mid.cap
+            and b.cap
+            and labels[i + 2] != _NOT_NAME
+        ):
+            labels[i] = labels[i + 2] = _STRONG  # "Dyan van Gijn", "Willemine ten Pas"
     _lists(text, tokens, labels)
     changed = True
     while changed:
@@ -403,9 +471,7 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
             left = i > 0 and labels[i - 1] == _STRONG and _adjacent(text, tokens[i - 1], tok)
             right = i + 1 < len(tokens) and labels[i + 1] == _STRONG and _adjacent(text, tok, tokens[i + 1])
             if tok.lower in NAME_PARTICLES and not tok.cap:
-                ok = (
-                    left and i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) and tokens[i + 1].cap
-                )
+                ok = left and i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) and tokens[i + 1].cap
             else:
                 ok = left or right
             if ok:

@@ -75,11 +75,7 @@ class PhoneDetector:
             if not self._is_phone(raw, digits, plus_or_zero, labelled):
                 continue
             # trim an unmatched trailing parenthesis the candidate pattern may have taken
-            while (
-                end > start
-                and text[end - 1] in ")("
-                and text[start:end].count("(") < text[start:end].count(")")
-            ):
+            while end > start and text[end - 1] in ")(" and text[start:end].count("(") < text[start:end].count(")"):
                 end -= 1
             findings.append(Finding(PHONE, start, end, 0.9, self.name, "phonenumbers_possible"))
         return findings

@@ -17,18 +17,10 @@ _OUTWARD = (
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _SPECIAL = (
-    r"GIR"
-    + _SEP
-    + r"0AA|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA)"
-    + _SEP
-    + r"1ZZ|GX11"
-    + _SEP
-    + r"1AA"
+    r"GIR" + _SEP + r"0AA|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA)" + _SEP + r"1ZZ|GX11" + _SEP + r"1AA"
     r"|ZZ99" + _SEP + r"[0-9][A-Z]{2}|BFPO" + _SEP + r"[0-9]{1,4}"
 )
-_POSTCODE = re.compile(
-    rf"(?<![A-Za-z0-9])(?:{_SPECIAL}|{_OUTWARD}{_SEP}{_INWARD})(?![A-Za-z0-9])", re.IGNORECASE
-)
+_POSTCODE = re.compile(rf"(?<![A-Za-z0-9])(?:{_SPECIAL}|{_OUTWARD}{_SEP}{_INWARD})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 class PostcodeDetector:

@@ -109,9 +109,7 @@ class ReferenceDetector:
                 continue
             if not has_label(text, token.start(), LABELS, width=40, max_words_after=1):
                 continue
-            findings.append(
-                Finding(REFERENCE, token.start(), token.end(), 0.8, self.name, "labelled_reference")
-            )
+            findings.append(Finding(REFERENCE, token.start(), token.end(), 0.8, self.name, "labelled_reference"))
         return findings
 
 
@@ -122,9 +120,7 @@ class OrgPatternDetector:
     structured = True
 
     def __init__(self, patterns: Sequence[tuple[str, str, str, bool]]) -> None:
-        self._patterns = [
-            (name, kind, re.compile(regex), labelled) for name, kind, regex, labelled in patterns
-        ]
+        self._patterns = [(name, kind, re.compile(regex), labelled) for name, kind, regex, labelled in patterns]
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []

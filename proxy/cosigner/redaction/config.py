@@ -46,9 +46,7 @@ class RedactionConfig:
             if action not in ("redact", "mask", "allow"):
                 raise ValueError(f"unknown redaction action for {kind}")
         object.__setattr__(self, "actions", MappingProxyType(dict(self.actions)))
-        object.__setattr__(
-            self, "_allow_folded", frozenset(" ".join(a.split()).casefold() for a in self.allowlist)
-        )
+        object.__setattr__(self, "_allow_folded", frozenset(" ".join(a.split()).casefold() for a in self.allowlist))
 
     @classmethod
     def default(cls) -> RedactionConfig:
@@ -62,6 +60,4 @@ class RedactionConfig:
         return bool(self._allow_folded) and " ".join(value.split()).casefold() in self._allow_folded
 
     def __hash__(self) -> int:
-        return hash(
-            (tuple(sorted(self.actions.items())), self.keep_in_reply, self.org_patterns, self.allowlist)
-        )
+        return hash((tuple(sorted(self.actions.items())), self.keep_in_reply, self.org_patterns, self.allowlist))

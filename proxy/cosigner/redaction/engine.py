@@ -91,9 +91,7 @@ class Redactor:
         if depth > 0:
             for start, end, decoded in encoded_runs(text):
                 inner = [
-                    f
-                    for f in self._scan(decoded, detectors, depth - 1)
-                    if self.config.action_for(f.kind) != "allow"
+                    f for f in self._scan(decoded, detectors, depth - 1) if self.config.action_for(f.kind) != "allow"
                 ]
                 if inner:
                     kind = max(inner, key=lambda f: f.end - f.start).kind
@@ -138,9 +136,7 @@ class Redactor:
         ]
 
     def _replace(self, shadows: list[Shadow], per_text: list[list[Finding]]) -> RedactionResult:
-        placeholders = PlaceholderMap(
-            self.config.keep_in_reply, reserved_placeholders(s.original for s in shadows)
-        )
+        placeholders = PlaceholderMap(self.config.keep_in_reply, reserved_placeholders(s.original for s in shadows))
         out_texts: list[str] = []
         out_spans: list[list[Span]] = []
         counts: Counter[str] = Counter()
