@@ -265,10 +265,10 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
         # headings like "CASIAN WOOD - DOB ...": all-caps words are names only in pairs (see _chain)
         return _NOT_NAME if len(tok.word) < 3 or tok.care or (common and not gaz) else _WEAK
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and nxt.lower in _PLACE_SUFFIX and nxt.cap and _adjacent(text, tok, nxt):
-        # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
-        if not (tok.lower in lex.first_names and nxt.lower in lex.surnames):
-            return _NOT_NAME
+    place = nxt is not None and nxt.lower in _PLACE_SUFFIX and nxt.cap and _adjacent(text, tok, nxt)
+    # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
+    if place and nxt is not None and not (tok.lower in lex.first_names and nxt.lower in lex.surnames):
+        return _NOT_NAME
     if tok.care:
         return _WEAK if gaz and tok.lower in lex.first_names and not common else _NOT_NAME
     if gaz and not common:
