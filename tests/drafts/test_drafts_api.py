@@ -127,9 +127,7 @@ async def test_edits_and_rejections_rebuild_the_final_text(drafting: DraftingHar
         (lambda d, b: b.update(final_text=b["final_text"] + " extra"), 422, "final_text_mismatch"),
         (lambda d, b: b["decisions"].pop(), 422, "hunk_undecided"),
         (
-            lambda d, b: b.update(
-                bulk_accept=True, decisions=[{**x, "confirmed": False} for x in b["decisions"]]
-            ),
+            lambda d, b: b.update(bulk_accept=True, decisions=[{**x, "confirmed": False} for x in b["decisions"]]),
             422,
             "flag_not_confirmed",
         ),
@@ -165,9 +163,7 @@ async def test_decision_endpoint_refuses_what_breaks_the_review_rules(
 
 
 async def test_unknown_draft_is_404(drafting: DraftingHarness) -> None:
-    status, body = await drafting.post(
-        "drafts/0190f0e0-0000-7000-8000-000000000000/decision", {"outcome": "reject"}
-    )
+    status, body = await drafting.post("drafts/0190f0e0-0000-7000-8000-000000000000/decision", {"outcome": "reject"})
     assert (status, body["error"]["code"]) == (404, "draft_not_found")
     status, body = await drafting.post("drafts/nope", {})
     assert (status, body["error"]["code"]) == (404, "draft_not_found")
@@ -185,17 +181,13 @@ async def test_concurrent_decisions_record_only_one(drafting: DraftingHarness) -
 
     draft = await _issue(drafting)
     path = f"drafts/{draft['draft_id']}/decision"
-    results = await asyncio.gather(
-        drafting.post(path, _accept_all(draft)), drafting.post(path, {"outcome": "reject"})
-    )
+    results = await asyncio.gather(drafting.post(path, _accept_all(draft)), drafting.post(path, {"outcome": "reject"}))
     assert sorted(status for status, _ in results) == [200, 409]
     assert sum(1 for t, _ in drafting.audit_rows() if t in ("draft_accepted", "draft_rejected")) == 1
 
 
 async def test_wrong_role_and_other_practitioners_are_refused(drafting: DraftingHarness) -> None:
-    status, body = await drafting.post(
-        "drafts", {"original_text": ORIGINAL, "instruction": "x", "field": FIELD}, "dpo"
-    )
+    status, body = await drafting.post("drafts", {"original_text": ORIGINAL, "instruction": "x", "field": FIELD}, "dpo")
     assert (status, body["error"]["code"]) == (403, "wrong_role")
     draft = await _issue(drafting)
     status, body = await drafting.post(f"drafts/{draft['draft_id']}/decision", _accept_all(draft), "dpo")
@@ -236,9 +228,7 @@ async def test_tampered_receipt_fails_verification(drafting: DraftingHarness) ->
 
 
 async def test_templates_policy_blocks_and_bad_requests(drafting: DraftingHarness) -> None:
-    status, _ = await drafting.post(
-        "drafts", {"original_text": ORIGINAL, "template_id": "tidy", "field": FIELD}
-    )
+    status, _ = await drafting.post("drafts", {"original_text": ORIGINAL, "template_id": "tidy", "field": FIELD})
     assert status == 200
     assert drafting.model.calls[-1].instruction == "Correct spelling and grammar."
     for body in (
@@ -251,9 +241,7 @@ async def test_templates_policy_blocks_and_bad_requests(drafting: DraftingHarnes
         status, got = await drafting.post("drafts", body)
         assert (status, got["error"]["code"]) == (400, "draft_request_invalid")
     drafting.model.error = PolicyBlocked("This policy does not allow risk scoring.", "risk_scoring")
-    status, got = await drafting.post(
-        "drafts", {"original_text": ORIGINAL, "instruction": "x", "field": FIELD}
-    )
+    status, got = await drafting.post("drafts", {"original_text": ORIGINAL, "instruction": "x", "field": FIELD})
     assert status == 403 and got["error"] == {
         "code": "policy_blocked",
         "message": "This policy does not allow risk scoring.",

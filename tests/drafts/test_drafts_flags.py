@@ -66,9 +66,7 @@ def test_a_supplied_name_finder_replaces_the_heuristic() -> None:
 
 
 def test_custom_risk_terms_are_used() -> None:
-    assert _flags("He was seen.", "He was seen by CAMHS.", risk_terms=("camhs",)) == {
-        Flag("new_risk_term", "camhs")
-    }
+    assert _flags("He was seen.", "He was seen by CAMHS.", risk_terms=("camhs",)) == {Flag("new_risk_term", "camhs")}
 
 
 def test_flags_are_deterministic_and_ordered() -> None:

@@ -16,9 +16,7 @@ from cosigner.testing import FakeUpstream, proxy_config, start_proxy
 FIELD = {"origin": "https://case.example.gov.uk", "descriptor": "Case note body", "case_ref": "C-1"}
 
 
-async def test_draft_review_accept_through_the_real_app(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_draft_review_accept_through_the_real_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # drafting.SYSTEM_PROMPT currently mentions "risk ratings" and trips the policy's risk_scoring rule
     # (reported to the lead); a neutral prompt keeps this test about the drafting API itself.
     monkeypatch.setattr(cosigner.drafting, "SYSTEM_PROMPT", "Improve the wording of the practitioner's text.")

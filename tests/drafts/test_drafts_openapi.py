@@ -56,9 +56,7 @@ def test_every_cosigner_route_is_documented_and_vice_versa(tmp_path: Path) -> No
 
 
 def test_every_drafting_error_code_is_documented() -> None:
-    described = openapi_document()["components"]["schemas"]["Error"]["properties"]["error"]["properties"][
-        "code"
-    ]
+    described = openapi_document()["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]
     assert all(code in described["description"] for code in ALL_CODES)
 
 

@@ -107,9 +107,7 @@ async def test_capacity_evicts_the_oldest_drafts(drafting: DraftingHarness, held
     field = {"origin": "https://case.example.gov.uk", "descriptor": "d"}
     ids = []
     for i in range(held + 1):
-        _, draft = await drafting.post(
-            "drafts", {"original_text": f"Note {i}.", "instruction": "x", "field": field}
-        )
+        _, draft = await drafting.post("drafts", {"original_text": f"Note {i}.", "instruction": "x", "field": field})
         ids.append(draft["draft_id"])
     assert (await drafting.post(f"drafts/{ids[0]}", {}))[0] == 404
     assert (await drafting.post(f"drafts/{ids[-1]}", {}))[1]["status"] == "issued"

@@ -90,9 +90,7 @@ def test_tags_from_a_rotated_key_still_verify(keys: KeyStore) -> None:
 
 def test_draft_ids_are_uuid7_and_time_ordered(keys: KeyStore) -> None:
     moment = datetime(2026, 11, 27, 14, 5, tzinfo=UTC)
-    tag = issue_tag(
-        keys, provider="p", model="m", policy_name="n", policy_hash="h", counts={}, text="", now=moment
-    )
+    tag = issue_tag(keys, provider="p", model="m", policy_name="n", policy_hash="h", counts={}, text="", now=moment)
     assert uuid7_millis(tag.draft_id) == int(moment.timestamp() * 1000)
     assert tag.issued_at == "2026-11-27T14:05:00.000Z"
     ids = [uuid7(now_ms=1_700_000_000_000 + i) for i in range(50)]
