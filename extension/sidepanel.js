@@ -62,16 +62,21 @@ function fail(error) {
   render();
 }
 
+const QUIET = new Set(['focus', 'blur', 'tick']);
+const statuses = (r) => r.hunks.map((x) => x.status).join();
+
 function step(event) {
+  const before = statuses(review);
   try {
     review = apply(review, { ...event, at: now() });
-    say('');
+    if (!QUIET.has(event.type)) say('');
   } catch (err) {
     if (err instanceof ReviewRefused) say(REFUSAL_TEXT[err.code] ?? 'That is not possible at this point of the review.');
     else throw err;
   }
   scheduleDwell();
-  render();
+  // Focus moves (e.g. from a card to one of its buttons) must not rebuild the DOM under a pending click.
+  if (!QUIET.has(event.type) || statuses(review) !== before) render();
 }
 
 function scheduleDwell() {
@@ -79,11 +84,7 @@ function scheduleDwell() {
   if (!review || review.phase !== 'reviewing') return;
   const remaining = dwellRemaining(review);
   if (remaining !== null && remaining > 0) {
-    dwellTimer = setTimeout(() => {
-      review = apply(review, { type: 'tick', at: now() });
-      scheduleDwell();
-      render();
-    }, remaining + 5);
+    dwellTimer = setTimeout(() => step({ type: 'tick' }), remaining + 5);
   }
 }
 
@@ -245,7 +246,8 @@ function insertedView() {
   return h('section', { class: 'ok' }, h('h2', { text: 'Inserted and checked' }),
     h('p', { text: 'The accepted text is in the field and was read back from the editor. Nothing was saved or ' +
       'submitted: save the record as you normally do.' }),
-    lastResult?.tagLine ? h('p', { class: 'muted', text: `Tag: ${lastResult.tagLine}` }) : null);
+    lastResult?.tagLine ? h('p', { class: 'muted' }, 'Tag line added: ', h('span', { id: 'tag-line', text: lastResult.tagLine })) : null,
+    h('p', { class: 'muted', text: `Inserted with: ${lastResult?.strategy ?? ''}` }));
 }
 
 function render() {
@@ -282,7 +284,7 @@ async function start() {
     view = 'no-field';
     return render();
   }
-  templateChoice = templateChoice ?? hello.defaultTemplateId ?? null;
+  templateChoice = templateChoice ?? hello.defaultTemplateId ?? hello.status?.templates?.[0]?.id ?? null;
   if (hello.draft) return showDraft(hello.draft.response, hello.draft.original, hello.status.rules);
   view = 'ready';
   render();
@@ -292,6 +294,7 @@ function showDraft(response, original, effectiveRules) {
   rules = effectiveRules;
   model = renderDraft(response, original, rules.dwell);
   review = createReview(model, rules, now());
+  document.body.dataset.draftId = model.draftId;
   attested = false;
   editing = null;
   flagChecks.clear();
@@ -300,6 +303,10 @@ function showDraft(response, original, effectiveRules) {
 }
 
 async function requestDraft() {
+  if (!templateChoice && !instructionText.trim()) {
+    say('Choose what the AI should do, or describe it.');
+    return;
+  }
   draftClickAt = now();
   view = 'drafting';
   failure = null;
@@ -329,6 +336,8 @@ async function insert() {
     return fail(err);
   }
   review = apply(review, { type: 'submit', at: now(), attestation: { accepted: true } });
+  document.body.dataset.receiptId = String(lastResult.receipt?.receipt_id ?? '');
+  document.body.dataset.strategy = lastResult.strategy;
   if (lastResult.verified) {
     view = 'inserted';
     render();

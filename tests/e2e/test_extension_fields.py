@@ -1,0 +1,118 @@
+"""For each kind of field: pair, draft, review (keep, reject, edit, confirm a flagged change), accept, and check
+on the editor's own model that exactly the accepted text plus the tag line landed, and that the receipt and the
+insertion are in the audit log."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from cosigner.drafts.diff import sentence_hunks
+from e2e_browser import ExtensionBrowser, screenshot
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+ORIGINAL = ("Visited Sam at home with his mum. He said school was ok. We talked about his football club. "
+            "The flat was tidy. We agreed to meet again.")
+DRAFT = ("Visited Sam at home with his mother. He said school was going well. We talked about his football club. "
+         "The flat was very tidy. We agreed to meet again on 3 May.")
+EDIT = "He said school was fine. "
+# hunk index → what the practitioner does (hunk 2 is unchanged; hunk 4 adds a date and is flagged)
+PLAN = {0: ("keep", None), 1: ("edit", EDIT), 3: ("reject", None), 4: ("confirm_keep", None)}
+TAG_LINE = re.compile(
+    r"^Drafted with AI assistance; reviewed and accepted by .+ on .+ \(ref AIP-[0-9A-Z]{4}-[0-9A-Z]{4}\)\.$"
+)
+FIELDS = ["textarea", "react", "contenteditable", "ckeditor", "tinymce", "quill"]
+
+
+def expected_final() -> str:
+    """Rebuilt independently of the extension, from the proxy's own diff and the plan above."""
+    parts = []
+    for hunk in sentence_hunks(ORIGINAL, DRAFT):
+        action = PLAN.get(hunk.index)
+        if not hunk.changed:
+            assert action is None
+            parts.append(hunk.original)
+        elif action[0] in ("keep", "confirm_keep"):
+            parts.append(hunk.proposed)
+        elif action[0] == "reject":
+            parts.append(hunk.original)
+        else:
+            parts.append(action[1])
+    return "".join(parts)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def review_hunk(panel: Page, index: int, action: str, text: str | None) -> None:
+    card = panel.locator(f'article.hunk[data-index="{index}"]')
+    card.focus()
+    expect(card).to_have_attribute("data-status", "seen", timeout=10_000)
+    if action == "confirm_keep":
+        expect(card.locator("button.keep")).to_be_disabled()  # not before the flag is confirmed
+        card.locator("label.check input").check()
+        card.locator("button.keep").click()
+        expect(card).to_have_attribute("data-status", "kept")
+    elif action == "keep":
+        card.locator("button.keep").click()
+        expect(card).to_have_attribute("data-status", "kept")
+    elif action == "reject":
+        card.locator("button.reject").click()
+        expect(card).to_have_attribute("data-status", "rejected")
+    else:
+        card.locator("button.edit").click()
+        card.locator("textarea").fill(text or "")
+        card.get_by_role("button", name="Save edit").click()
+        expect(card).to_have_attribute("data-status", "edited")
+
+
+def draft_from(ext: ExtensionBrowser, kind: str) -> tuple[Page, Page]:
+    ext.stack.set_draft(DRAFT)
+    page = ext.open_field(kind, ORIGINAL)
+    ext.press_cosigner_button(page)
+    panel = ext.panel()
+    expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+    panel.click("#draft")
+    expect(panel.locator("body")).to_have_attribute("data-state", "review", timeout=20_000)
+    return page, panel
+
+
+@pytest.mark.parametrize("kind", FIELDS)
+def test_reviewed_draft_lands_exactly_in_the_editor_model(ext: ExtensionBrowser, kind: str) -> None:
+    page, panel = draft_from(ext, kind)
+    screenshot(panel, f"{kind}-1-review-unseen")
+    assert panel.locator("article.hunk").count() == 4
+    expect(panel.locator("article.hunk.flagged")).to_have_count(1)
+    for index, (action, text) in PLAN.items():
+        review_hunk(panel, index, action, text)
+    final = expected_final()
+    expect(panel.locator("#whole")).to_have_text(final)  # the whole text shown once every change is decided
+    panel.check("#attest")
+    screenshot(panel, f"{kind}-2-review-complete")
+    panel.click("#insert")
+    expect(panel.locator("body")).to_have_attribute("data-state", "inserted", timeout=20_000)
+    screenshot(panel, f"{kind}-3-inserted")
+
+    tag_line = panel.locator("#tag-line").inner_text()
+    assert TAG_LINE.match(tag_line), tag_line
+    landed = page.evaluate("window.fixture.text()")
+    if kind in ("textarea", "react"):
+        assert landed == f"{final}\n{tag_line}"
+    else:  # rich editors hold paragraphs; the characters must match exactly, line breaks may be paragraph marks
+        assert squash(landed) == squash(f"{final}\n{tag_line}")
+        assert landed.strip().endswith(tag_line)
+    if kind == "textarea":
+        assert page.evaluate("window.submitted") is False  # never submits the form
+
+    draft_id = panel.locator("body").get_attribute("data-draft-id")
+    receipt_id = panel.locator("body").get_attribute("data-receipt-id")
+    accepted = [b for _, _, b in ext.stack.audit_entries("draft_accepted") if b.get("draft_id") == draft_id]
+    inserted = [b for _, _, b in ext.stack.audit_entries("draft_inserted") if b.get("draft_id") == draft_id]
+    assert len(accepted) == 1, "the acceptance receipt is in the audit log"
+    assert len(inserted) == 1 and inserted[0].get("receipt_id") == receipt_id
+    assert inserted[0].get("verified") is True
+    page.close()
+    panel.close()
