@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from cosigner.testing import FakeUpstream, RunningProxy, proxy_config, start_proxy
 
 

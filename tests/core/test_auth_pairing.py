@@ -6,6 +6,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+
 from cosigner.auth import AuthStore
 from cosigner.cli import main
 from cosigner.testing import RunningProxy

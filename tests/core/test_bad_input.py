@@ -7,6 +7,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+
 from cosigner.testing import FakeUpstream, RunningProxy
 
 GOOD_OPENAI = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Tidy this note."}]}

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from cosigner.config import load_config
 from cosigner.errors import ConfigError
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+
 from cosigner.logsetup import JsonFormatter
 from cosigner.testing import Behaviour, FakeUpstream, RunningProxy
 

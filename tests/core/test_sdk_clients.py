@@ -8,6 +8,7 @@ import json
 import anthropic
 import openai
 import pytest
+
 from cosigner.drafts.tags import parse_marker
 from cosigner.testing import FakeUpstream, RunningProxy
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+
 from cosigner.testing import Behaviour, FakeUpstream, RunningProxy
 
 NOTE = {"role": "user", "content": "Please tidy: the visit went well and the home was warm and tidy today."}
