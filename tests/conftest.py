@@ -43,8 +43,8 @@ async def make_proxy(tmp_path: Path) -> AsyncIterator[Any]:
     """Start a proxy with custom upstreams/overrides; every one started is closed at teardown."""
     started: list[RunningProxy] = []
 
-    async def factory(upstreams: dict[str, FakeUpstream], **overrides: Any) -> RunningProxy:
-        running = await start_proxy(proxy_config(tmp_path / f"data{len(started)}", upstreams, **overrides))
+    async def factory(fakes: dict[str, FakeUpstream], **overrides: Any) -> RunningProxy:
+        running = await start_proxy(proxy_config(tmp_path / f"data{len(started)}", fakes, **overrides))
         started.append(running)
         return running
 

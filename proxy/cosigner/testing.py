@@ -46,6 +46,7 @@ class FakeUpstream:
     behaviour: Behaviour = field(default_factory=Behaviour)
     received: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)  # path and query of every request
     cancelled: asyncio.Event = field(default_factory=asyncio.Event)
     _runner: web.AppRunner | None = None
     port: int = 0
@@ -78,6 +79,7 @@ class FakeUpstream:
         body = await request.json()
         self.received.append(body)
         self.headers.append(dict(request.headers))
+        self.paths.append(request.path_qs)
         b = self.behaviour
         if b.delay_s:
             await asyncio.sleep(b.delay_s)
@@ -343,7 +345,7 @@ async def start_proxy(config: Any) -> RunningProxy:
     return RunningProxy(runner, port, auth.api_token, auth.dpo_token, app)
 
 
-def proxy_config(data_dir: Any, upstreams: dict[str, FakeUpstream], **overrides: Any) -> Any:
+def proxy_config(data_dir: Any, fakes: dict[str, FakeUpstream], **overrides: Any) -> Any:
     """A Config routing ``gpt-*`` to an OpenAI fake and ``claude-*`` to an Anthropic fake (when given)."""
     from pathlib import Path
 
@@ -351,7 +353,7 @@ def proxy_config(data_dir: Any, upstreams: dict[str, FakeUpstream], **overrides:
 
     ups: list[Upstream] = []
     routes: list[Route] = []
-    for name, fake in upstreams.items():
+    for name, fake in fakes.items():
         kind: Any = "anthropic" if fake.api_format == "anthropic" else "openai_compatible"
         ups.append(Upstream(name, kind, fake.base_url))
         routes.append(Route(name, prefix="claude-" if fake.api_format == "anthropic" else "gpt-"))
