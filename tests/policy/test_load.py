@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from cosigner.policy.load import PolicyError, load_policy
 
 from .conftest import BROKEN, POLICIES

@@ -117,8 +117,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         _err("cosigner policy verify: the signature names a different policy name or version than the file")
         return 1
     _out(
-        f"valid: {document.name} version {document.version}, key {fields.key_id}, "
-        f"expires {fields.expires.isoformat()}"
+        f"valid: {document.name} version {document.version}, key {fields.key_id}, expires {fields.expires.isoformat()}"
     )
     return 0
 

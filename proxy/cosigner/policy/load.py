@@ -19,6 +19,7 @@ from typing import Any
 from cosigner.errors import ConfigError
 from cosigner.policy import guard as _guard  # noqa: F401  (registers the built-in checks)
 from cosigner.policy.contract import check_factory
+from cosigner.policy.guard.matcher import automaton
 from cosigner.policy.model import Policy, RuleCheck, SignatureInfo
 from cosigner.policy.override import loosening_problems, merge_raw, structural_problems
 from cosigner.policy.schema import PolicyDocument
@@ -88,6 +89,7 @@ def load_policy(
 
 
 def build_checks(document: PolicyDocument) -> tuple[RuleCheck, ...]:
+    automaton()  # build the guard's phrase automaton now, not on the first request
     return tuple(RuleCheck(spec, check_factory(spec.check)(spec)) for spec in document.rules)
 
 
@@ -106,16 +108,10 @@ def _verify(
         keys = load_public_keys(key_path)
         sig_text = sig_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PolicyError(
-            [f"{path.name}: unsigned (no {sig_path.name}); an organisation key is configured"]
-        ) from None
+        raise PolicyError([f"{path.name}: unsigned (no {sig_path.name}); an organisation key is configured"]) from None
     except (SignatureError, OSError, UnicodeDecodeError) as exc:
         raise PolicyError(
-            [
-                str(exc)
-                if isinstance(exc, SignatureError)
-                else f"{sig_path.name}: cannot read ({type(exc).__name__})"
-            ]
+            [str(exc) if isinstance(exc, SignatureError) else f"{sig_path.name}: cannot read ({type(exc).__name__})"]
         ) from None
     try:
         fields = verify_bytes(data, sig_text, keys, sig_path.name, today)
@@ -137,9 +133,7 @@ def _verify(
     return SignatureInfo(fields.key_id, fields.version, fields.expires.isoformat(), fields.signed_at)
 
 
-def _apply_override(
-    base: PolicyDocument, base_raw: Mapping[str, Any], path: Path
-) -> tuple[PolicyDocument, str]:
+def _apply_override(base: PolicyDocument, base_raw: Mapping[str, Any], path: Path) -> tuple[PolicyDocument, str]:
     data, extra = read_toml(path)
     problems = [f"{path.name}: {key}: {what}" for key, what in structural_problems(extra)]
     if problems:

@@ -77,9 +77,7 @@ def loosening_problems(base: PolicyDocument, merged: PolicyDocument) -> list[tup
     for type_name, action in base.redaction.actions.items():
         new_action = merged.redaction.actions.get(type_name, action)
         if action != "allow" and new_action != action:
-            out.append(
-                (f"redaction.actions.{type_name}", f"may only tighten: {action} → {new_action} is refused")
-            )
+            out.append((f"redaction.actions.{type_name}", f"may only tighten: {action} → {new_action} is refused"))
     bp, mp = base.providers, merged.providers
     for kind in sorted(mp.allowed_kinds - bp.allowed_kinds):
         out.append(("providers.allowed_kinds", f"may only remove kinds; adding {kind!r} is refused"))

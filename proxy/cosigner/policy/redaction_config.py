@@ -10,8 +10,6 @@ def to_redaction_config(section: RedactionSection) -> RedactionConfig:
     return RedactionConfig(
         actions=dict(section.actions),
         keep_in_reply=section.keep_in_reply,
-        org_patterns=tuple(
-            OrgPattern(p.name, p.type, p.regex, p.label_required) for p in section.org_patterns
-        ),
+        org_patterns=tuple(OrgPattern(p.name, p.type, p.regex, p.label_required) for p in section.org_patterns),
         allowlist=section.allowlist,
     )

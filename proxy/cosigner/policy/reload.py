@@ -83,9 +83,7 @@ class PolicyHolder:
         )
         self._current = fresh
         if changed:
-            log.info(
-                "policy reloaded: %s version %d (%s)", fresh.name, fresh.version, fresh.content_hash[:12]
-            )
+            log.info("policy reloaded: %s version %d (%s)", fresh.name, fresh.version, fresh.content_hash[:12])
         return ReloadResult(changed)
 
     def reload_if_changed(self) -> ReloadResult | None:

@@ -72,9 +72,7 @@ def generate_keypair(private_path: Path, public_path: Path) -> str:
     with os.fdopen(fd, "wb") as fh:
         fh.write(private_pem)
     public_path.write_bytes(
-        key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
+        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     return key_id(key.public_key())
 
@@ -171,15 +169,11 @@ def verify_bytes(
     values, signature = parse_signature(signature_text, where)
     key = keys.get(values["key-id"])
     if key is None:
-        raise SignatureError(
-            f"{where}: signed with key {values['key-id']}, which is not a trusted organisation key"
-        )
+        raise SignatureError(f"{where}: signed with key {values['key-id']}, which is not a trusted organisation key")
     try:
         key.verify(signature, _signed_bytes(values))
     except InvalidSignature:
-        raise SignatureError(
-            f"{where}: signature is invalid (signature document altered or wrong key)"
-        ) from None
+        raise SignatureError(f"{where}: signature is invalid (signature document altered or wrong key)") from None
     if values["file-sha256"] != hashlib.sha256(policy_bytes).hexdigest():
         raise SignatureError(f"{where}: policy file does not match the signed hash (changed after signing)")
     try:
@@ -189,9 +183,7 @@ def verify_bytes(
         raise SignatureError(f"{where}: version or expiry is malformed") from None
     today = today or dt.datetime.now(dt.UTC).date()
     if expires < today:
-        raise SignatureError(
-            f"{where}: signed pack expired on {expires.isoformat()}; ask IT for a current pack"
-        )
+        raise SignatureError(f"{where}: signed pack expired on {expires.isoformat()}; ask IT for a current pack")
     return SignedFields(
         values["policy"], version, values["file-sha256"], expires, values["signed-at"], values["key-id"]
     )

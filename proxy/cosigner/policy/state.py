@@ -21,9 +21,7 @@ def _read(path: Path) -> dict[str, Any]:
         return {}
     except (OSError, ValueError) as exc:
         # An unreadable state file must not silently reset the rollback floor.
-        raise RollbackError(
-            f"{path.name}: policy state unreadable ({type(exc).__name__}); refusing"
-        ) from None
+        raise RollbackError(f"{path.name}: policy state unreadable ({type(exc).__name__}); refusing") from None
     if not isinstance(data, dict):
         raise RollbackError(f"{path.name}: policy state malformed; refusing")
     return data
@@ -46,13 +44,10 @@ def check_not_rolled_back(state_dir: Path, name: str, version: int, digest: str)
     last_version, last_digest = last
     if version < last_version:
         raise RollbackError(
-            f"signed version {version} is older than version {last_version} already accepted (rollback "
-            f"refused)"
+            f"signed version {version} is older than version {last_version} already accepted (rollback refused)"
         )
     if version == last_version and digest != last_digest:
-        raise RollbackError(
-            f"version {version} was already accepted with different content; bump the version"
-        )
+        raise RollbackError(f"version {version} was already accepted with different content; bump the version")
 
 
 def record_accepted(state_dir: Path, name: str, version: int, digest: str) -> None:

@@ -121,9 +121,7 @@ def _is_str_list(v: Any) -> bool:
     return isinstance(v, list) and all(_is_str(x) for x in v)
 
 
-def validate_document(
-    source: str, raw: Mapping[str, Any], org_types: frozenset[str] = frozenset()
-) -> PolicyDocument:
+def validate_document(source: str, raw: Mapping[str, Any], org_types: frozenset[str] = frozenset()) -> PolicyDocument:
     """Validate a whole policy file; raise ``ValueError`` with every problem on its own line."""
     p = Problems(source)
     top = p.table(dict(raw), "", TOP_KEYS)
@@ -172,15 +170,11 @@ def _redaction(p: Problems, obj: Any, org_types: frozenset[str]) -> RedactionSec
             p.add(f"redaction.actions.{type_name}", "must be one of " + ", ".join(TYPE_ACTIONS))
         else:
             actions[type_name] = cast(TypeAction, action)
-    keep: list[str] = p.typed(
-        t, "redaction", "keep_in_reply", _is_str_list, "must be a list of identifier types", []
-    )
+    keep: list[str] = p.typed(t, "redaction", "keep_in_reply", _is_str_list, "must be a list of identifier types", [])
     for i, type_name in enumerate(keep):
         if type_name not in known:
             p.add(f"redaction.keep_in_reply[{i}]", "unknown identifier type")
-    allow: list[str] = p.typed(
-        t, "redaction", "allowlist", _is_str_list, "must be a list of non-empty strings", []
-    )
+    allow: list[str] = p.typed(t, "redaction", "allowlist", _is_str_list, "must be a list of non-empty strings", [])
     return RedactionSection(actions, frozenset(keep), patterns, frozenset(a.strip() for a in allow))
 
 
@@ -198,8 +192,7 @@ def _org_patterns(p: Problems, obj: Any) -> tuple[OrgPatternSpec, ...]:
             key,
             "type",
             _is_type_name,
-            "must be an upper-case type name such as CASE_REF "
-            "(letters, digits, _; not ending in _ and digits)",
+            "must be an upper-case type name such as CASE_REF (letters, digits, _; not ending in _ and digits)",
             "",
         )
         regex = p.typed(t, key, "regex", _is_str, "must be a non-empty string", "")
@@ -242,9 +235,7 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
             action = "block"
         enabled = p.typed(r, key, "enabled", _is_bool, "must be true or false", True)
         message = p.typed(r, key, "message", _is_str, "must be a non-empty string", "")
-        phrases: list[str] = p.typed(
-            r, key, "phrases", _is_str_list, "must be a list of non-empty strings", []
-        )
+        phrases: list[str] = p.typed(r, key, "phrases", _is_str_list, "must be a list of non-empty strings", [])
         description = p.typed(r, key, "description", lambda v: isinstance(v, str), "must be a string", "")
         if check == "phrases" and not phrases:
             p.add(f"{key}.phrases", "a rule using the phrases check needs at least one phrase")
@@ -261,9 +252,7 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
 
 
 def _providers(p: Problems, obj: Any) -> ProviderRules:
-    t = p.table(
-        obj, "providers", {"allowed_kinds", "allowed_models", "denied_models", "allow_non_text_parts"}
-    )
+    t = p.table(obj, "providers", {"allowed_kinds", "allowed_models", "denied_models", "allow_non_text_parts"})
     kinds = p.typed(
         t,
         "providers",
@@ -275,9 +264,7 @@ def _providers(p: Problems, obj: Any) -> ProviderRules:
     for i, kind in enumerate(kinds):
         if kind not in PROVIDER_KINDS:
             p.add(f"providers.allowed_kinds[{i}]", "must be one of " + ", ".join(PROVIDER_KINDS))
-    allowed = p.typed(
-        t, "providers", "allowed_models", _is_str_list, "must be a list of model names or globs", ["*"]
-    )
+    allowed = p.typed(t, "providers", "allowed_models", _is_str_list, "must be a list of model names or globs", ["*"])
     denied: list[str] = p.typed(
         t, "providers", "denied_models", _is_str_list, "must be a list of model names or globs", []
     )
@@ -286,9 +273,7 @@ def _providers(p: Problems, obj: Any) -> ProviderRules:
 
 
 def _model_limit(p: Problems, obj: Any, key: str) -> ModelLimit:
-    t = p.table(
-        obj, key, {"max_input_tokens", "max_output_tokens"} | ({"models"} if key == "limits" else set())
-    )
+    t = p.table(obj, key, {"max_input_tokens", "max_output_tokens"} | ({"models"} if key == "limits" else set()))
     check = _is_int(1, MAX_TOKENS)
     what = f"must be an integer from 1 to {MAX_TOKENS}"
     return ModelLimit(
@@ -301,18 +286,14 @@ def _limits(p: Problems, obj: Any) -> Limits:
     default = _model_limit(p, obj, "limits")
     models = obj.get("models", {}) if isinstance(obj, dict) else {}
     per: dict[str, ModelLimit] = {}
-    for model, body in p.table(
-        models, "limits.models", set(models) if isinstance(models, dict) else set()
-    ).items():
+    for model, body in p.table(models, "limits.models", set(models) if isinstance(models, dict) else set()).items():
         per[model] = _model_limit(p, body, f'limits.models."{model}"')
     return Limits(default, per)
 
 
 def _tag(p: Problems, obj: Any) -> TagWording:
     t = p.table(obj, "tag", {"visible_marker", "line"})
-    marker = p.typed(
-        t, "tag", "visible_marker", _is_str, "must be a non-empty string", DEFAULT_TAG.visible_marker
-    )
+    marker = p.typed(t, "tag", "visible_marker", _is_str, "must be a non-empty string", DEFAULT_TAG.visible_marker)
     line = p.typed(t, "tag", "line", _is_str, "must be a non-empty string", DEFAULT_TAG.line)
     try:
         fields = {f for _, f, _, _ in string.Formatter().parse(line) if f is not None}
@@ -362,9 +343,7 @@ def _review(p: Problems, obj: Any) -> ReviewRules:
         ),
         p.typed(t, "review", "allow_bulk_accept", _is_bool, "must be true or false", d.allow_bulk_accept),
         p.typed(t, "review", "attestation_text", _is_str, "must be a non-empty string", d.attestation_text),
-        p.typed(
-            t, "review", "attestation_version", _is_str, "must be a non-empty string", d.attestation_version
-        ),
+        p.typed(t, "review", "attestation_version", _is_str, "must be a non-empty string", d.attestation_version),
     )
 
 

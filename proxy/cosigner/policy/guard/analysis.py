@@ -16,6 +16,25 @@ from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.sentences import DRAFT_HEADS, request_sentences
 
+EXPLAIN_HEADS = frozenset(
+    {
+        "explain",
+        "define",
+        "describe",
+        "outline",
+        "what",
+        "how",
+        "why",
+        "summarise",
+        "summarize",
+        "list",
+        "give",
+        "tell",
+        "in",
+        "generally",
+        "according",
+    }
+)
 CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion")
 
 
@@ -29,41 +48,29 @@ class Analysis:
 def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     has = roles.__contains__
     draft_own = head in DRAFT_HEADS and has("OWNED") and not has("YOUR_JUDGEMENT")
-    generic = has("EXPLAIN") and not has("SPECIFIC") and not has("YOUR_JUDGEMENT")
-    produce = has("PRODUCE") or question or has("YOUR_JUDGEMENT")
-    out: set[str] = set()
+    generic = has("EXPLAIN") and head in EXPLAIN_HEADS and not has("SPECIFIC") and not has("YOUR_JUDGEMENT")
+    asks = has("PRODUCE") or question or has("YOUR_JUDGEMENT")
     person = has("PERSON") or has("SPECIFIC")
-    if not generic and (
+    out: set[str] = set()
+    if generic:
+        return {"guard_evasion"} if has("EVASION") else out
+    if (
         has("RISK_VERB_PERSON")
         or (has("RISK_STRONG") and not draft_own)
         or (has("RISK_VERB") and (has("RISK_OBJ") or has("SCALE")))
-        or (has("RISK_NOUN") and produce and not draft_own and not has("OWNED"))
-        or (
-            has("SCALE")
-            and (has("RISK_OBJ") or has("PERSON"))
-            and produce
-            and not draft_own
-            and not has("OWNED")
-        )
+        or (has("RISK_NOUN") and asks and not draft_own and not has("OWNED"))
+        or (has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and asks and not draft_own and not has("OWNED"))
     ):
         out.add("risk_scoring")
-    if (
-        not generic
-        and not draft_own
-        and ((has("PRED_QUESTION") and has("OUTCOME")) or (has("PRED_STRONG") and (has("OUTCOME") or person)))
+    if not draft_own and (
+        (has("PRED_QUESTION") and has("OUTCOME"))
+        or (has("PRED_DECL") and has("OUTCOME") and asks)
+        or (has("PRED_STRONG") and (has("OUTCOME") or person))
     ):
         out.add("prediction")
-    if not generic and not draft_own and (has("STAT_STRONG") or (has("STAT_DECIDE") and has("STAT_TOPIC"))):
+    if not draft_own and (has("STAT_STRONG") or (has("STAT_DECIDE") and has("STAT_TOPIC"))):
         out.add("statutory_decision")
-    if (
-        not generic
-        and not draft_own
-        and (
-            has("CRED_STRONG")
-            or (has("CRED_NOUN") and has("CRED_VERB"))
-            or (has("CRED_NOUN") and has("YOUR_JUDGEMENT"))
-        )
-    ):
+    if not draft_own and (has("CRED_STRONG") or (has("CRED_NOUN") and (has("CRED_VERB") or has("YOUR_JUDGEMENT")))):
         out.add("credibility")
     if has("PROTECTED") and has("PROFILE") and not draft_own:
         out.add("profiling")
@@ -128,6 +135,7 @@ ROLE_WORDS: dict[str, str] = {
     "YOUR_JUDGEMENT": "a request for the AI's own view",
     "OWNED": "a judgement already made by the practitioner or a manager",
     "EXPLAIN": "an explanation of law or terms",
+    "PRED_DECL": "a statement about what a person will do",
 }
 
 

@@ -50,9 +50,7 @@ MESSAGES: dict[str, str] = {
         "refused. Ask for help with drafting instead, for example improving the wording of your own note."
     ),
 }
-PHRASES_MESSAGE = (
-    "Refused by an organisation rule: this request matches a phrase your organisation does not allow."
-)
+PHRASES_MESSAGE = "Refused by an organisation rule: this request matches a phrase your organisation does not allow."
 
 
 def _phrase_hit(request: CheckRequest, phrases: tuple[str, ...]) -> bool:

@@ -11,17 +11,42 @@ from collections.abc import Iterable
 
 
 def expand(template: str) -> list[str]:
-    start = template.find("(")
-    if start < 0:
-        return [" ".join(template.split())]
-    end = template.find(")", start)
-    if end < 0:
-        raise ValueError("unbalanced parenthesis in phrase template")
-    head, options, tail = template[:start], template[start + 1 : end].split("|"), template[end + 1 :]
     out: list[str] = []
-    for option in options:
-        out.extend(expand(head + option + tail))
-    return out
+    i = 0
+    while True:
+        variants, i = _sequence(template, i)
+        out.extend(" ".join(v.split()) for v in variants)
+        if i >= len(template):
+            return out
+        if template[i] == ")":
+            raise ValueError("unbalanced parenthesis in phrase template")
+        i += 1  # top-level "|"
+
+
+def _sequence(t: str, i: int) -> tuple[list[str], int]:
+    """Parse until ``|`` or ``)`` at this depth; return every variant of the sequence and the stop index."""
+    variants = [""]
+    while i < len(t) and t[i] not in "|)":
+        if t[i] == "(":
+            options: list[str] = []
+            i += 1
+            while True:
+                alternative, i = _sequence(t, i)
+                options.extend(alternative)
+                if i >= len(t):
+                    raise ValueError("unbalanced parenthesis in phrase template")
+                if t[i] == ")":
+                    i += 1
+                    break
+                i += 1  # skip "|"
+            variants = [v + o for v in variants for o in options]
+        else:
+            j = i
+            while j < len(t) and t[j] not in "()|":
+                j += 1
+            variants = [v + t[i:j] for v in variants]
+            i = j
+    return variants, i
 
 
 def expand_all(templates: Iterable[str]) -> list[str]:

@@ -19,7 +19,7 @@ _PEOPLE = (
     "service user|service users|client|clients|resident|adult|adults|man|woman|son|daughter|foster carer|"
     "foster carers|adopter|adopters|applicant|applicants|case|cases|referral|referrals|he|she|they|him|her|"
     "them|"
-    "couple|mother s partner|sibling group|pupil|patient|individual|individuals|victim|perpetrator|offender"
+    "couple|mother s partner|sibling group|pupil|patient|individual|individuals|victim|perpetrator|offender|x"
 )
 _SUBJECT = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
@@ -78,6 +78,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "agreed|"
         "graded|identified|deemed|found|approved|made subject)",
         "already (decided|agreed|rated|assessed|made|identified|judged)",
+        "(was|were|has been|have been|had been) made",
         "(the|this) decision (was|is|has been|of the)",
         "(decision|outcome|conclusion|recommendation|recommendations) (of|from) the (conference|panel|"
         "meeting|"
@@ -151,7 +152,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "high is the|big is the|great is the|significant is the|concerned should|worried should|worried "
         "would|"
         "concerned would|worrying is|concerning is|safe are|safe is)",
-        "(most|more|least|less|the most|the least) (at risk|vulnerable|dangerous|risky|unsafe|safe|in danger|"
+        "(most|more|least|less|the most|the least|greatest|highest|biggest) (at risk|vulnerable|dangerous|risky|unsafe|safe|in danger|danger|risk|"
         "concerning|worrying|urgent|serious)",
         "(safest|riskiest|highest risk|lowest risk|greatest risk|biggest risk|most risk|highest priority|"
         "top priority|priority order|order of risk|order of priority|order of urgency|order of concern)",
@@ -183,12 +184,16 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(predict|predicts|predicting|prediction|predictions|forecast|forecasting|foresee|prognosis|"
         "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
         "chance of|chances of|chance that|chances that|odds of|odds that|odds are|what are the chances|"
-        "is it likely|are they likely|is he likely|is she likely|likely to|unlikely to|going to|"
+        "is it likely|are they likely|is he likely|is she likely|likely to|unlikely to|"
         "what will happen|what is going to happen|what happens to|what would happen|will happen|"
         "in future|in the future|future behaviour|future behavior|future risk|future harm|"
         "next (6|six|12|twelve|3|three) months|long term outcome|long term outcomes|expected to|expect (him|"
         "her|"
         "them|mum|dad|the child|the family) to)",
+    ),
+    "PRED_DECL": (
+        f"({_SUBJECT}) (will|would|is going to|are going to|will ever|would ever|will still|would still|"
+        "is likely to|are likely to|might|may|could)",
     ),
     "PRED_QUESTION": (
         f"(will|would|could|might|can) ({_SUBJECT}) (ever |still |really |actually |definitely |)",
@@ -197,7 +202,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(reoffend|reoffends|reoffending|re offend|re offending|offend|offending|harm|hurt|abuse|neglect|"
+        "(be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her safe|"
+        "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be readmitted|readmitted|readmission|go back to hospital|die|decline|cope at home|manage at home|reoffend|reoffends|reoffending|re offend|re offending|offend|offending|harm|hurt|abuse|neglect|"
         "kill|"
         "injure|assault|attack|go missing|going missing|run away|running away|abscond|relapse|relapsing|"
         "use again|using again|drink again|drinking again|use drugs|overdose|self harm|suicide|suicidal|"
@@ -214,13 +220,15 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     # ---- statutory and professional decisions --------------------------------------------------------
     "STAT_STRONG": (
         "should (the |this |these |her |his |their |)(child|children|baby|kids|young person|siblings|he|she|"
-        "they|him|her|them|boy|girl|twins|infant|person|adult|resident|service user|client) (be|go|stay|"
+        "they|him|her|them|boy|girl|twins|infant|person|adult|resident|service user|client|x|mum|dad|"
+        "the mother|the father|the parents|gran|the grandmother|the family|this family|the couple) (be|go|stay|"
         "remain|return|move|live) ",
         "should (we|i|the la|the local authority|social care|childrens services|children s services|the team|"
         "they|you) (remove|take|seek|apply|issue|start|initiate|hold|convene|call|go to|escalate|step up|"
         "step down|close|nfa|end|make|refer|accommodate|place|proceed|instigate|consider removal|"
         "progress|recommend|convene|de register|deregister|discharge|detain|section|approve|reject|"
-        "stop|withdraw|reduce|increase|terminate|pursue|move|return|initiate|lodge|trigger)",
+        "stop|withdraw|reduce|increase|terminate|pursue|move|return|initiate|lodge|trigger|open|begin|launch|"
+        "undertake|carry out|arrange|go for|ask for|request|seek to|apply to|take action)",
         "should (this|it|the case|this case|the referral|this referral|the contact|this contact|the matter|"
         "the plan|the cp plan|the order|the placement|this placement) (go|be|proceed|progress|escalate|move|"
         "step|stay|remain|end|continue|stop|close)",
@@ -262,8 +270,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(would|do|did) you recommend",
         "(what|which) (option|course of action|outcome|decision|plan|route|pathway) (should|would|is best|"
         "is right|do you)",
-        "what should (i|we|the la|the local authority|social care|the team|happen) (do |decide |recommend |"
-        "do about|do with|do next|do now|happen|)",
+        "what should (i|we|the la|the local authority|social care|the team) (do about|do with|do next|do now|"
+        "do here|do in this case|decide|recommend|happen next)",
+        "what should happen (to|with|next|now)",
         "what (decision|outcome) should",
         "make (the|a|this|that|my|our|the final) (decision|call|judgement|judgment|determination)",
         "decide (whether|if|on|for|what|which|between|the outcome|the plan|the threshold|who|how)",
@@ -302,7 +311,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(eligible|eligibility) (for|under|decision|criteria met|determination)",
         "(what|which) (is|are) in (his|her|their|the child s|the childs|the children s|the childrens|x s) "
         "best interests",
-        "best interests (decision|determination|are to|is to|would be)",
+        "best interests (determination|are to|is to|would be)",
         "(what|which) (level|tier) of (intervention|service|support|response|need) (should|does|do|is|are)",
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
@@ -356,7 +365,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(does|do) (her|his|their|mum s|dad s|the child s|the) (account|story|explanation|version|"
         "accounts|stories) (add up|hold up|stack up|ring true|sound true|seem true|seem credible|seem "
         "honest)",
-        "(believe|trust) (her|him|them|mum|dad|the child|the mother|the father|the parents) or not",
+        "(believe|trust) (her|him|them|mum|dad|the child|the mother|the father|the parents|x) or not",
+        "(account|story|explanation|version|accounts|stories|statement|excuse) (add up|adds up|hold up|holds up|"
+        "stack up|stacks up|ring true|rings true|sound true|sounds true|seem true|seems true|seem credible|"
+        "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_NOUN": (
         "(credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
@@ -396,18 +408,20 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
-        "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable) (all |"
-        "any |"
-        "your |the |my |previous |prior |above |earlier |these |those |of your |every |)(previous |prior |"
-        "earlier |original |system |safety |)(instructions|instruction|rules|rule|guidelines|guidance|policy|"
-        "policies|restrictions|restriction|guardrails|guardrail|filters|filter|safeguards|guard|constraints|"
-        "limitations|programming|prompt|system prompt|training|settings)",
-        "(jailbreak|jail break|developer mode|dan mode|do anything now|god mode|unfiltered mode|"
-        "no restrictions|without restrictions|without any restrictions|unrestricted mode|no rules|no limits|"
+        "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable|get around|"
+        "get round|work around|circumvent|avoid|evade|trick|fool|beat|dodge) (all |any |your |the |my |previous |"
+        "prior |above |earlier |these |those |all your |all previous |all the |your previous |your own |"
+        "the previous |the system |your safety |the safety |your system |)(instructions|instruction|rules|rule|"
+        "guidelines|guidance|policy|policies|restrictions|restriction|guardrails|guardrail|filters|filter|"
+        "safeguards|guard|constraints|limitations|programming|prompt|system prompt|training|settings|blocker|"
+        "block|censorship|checks)",
+        "(jailbreak|jail break|developer mode|dev mode|dan mode|do anything now|god mode|unfiltered mode|"
+        "no restrictions|without restrictions|without any restrictions|unrestricted|no rules|no limits|"
         "no filter|no filters|not bound by|no longer bound|are not restricted|free from your|"
-        "pretend (you have|there are|that there are) no|act as if you (have|had) no|"
-        "get around (the|your) (rules|filter|guard|policy)|get round (the|your) (rules|filter|guard|policy)|"
-        "trick the (filter|guard|system)|avoid the (filter|guard)|the guard will not|the filter will not|"
-        "not trigger the|without triggering)",
+        "pretend you have no|pretend there are no|pretend that there are no|act as if you have no|"
+        "act as if you had no|as if you had no|as if you have no|the guard will not|the guard wont|"
+        "the filter will not|not trigger the|without triggering|so it is not blocked|so it isnt blocked|"
+        "so it does not get blocked|so it doesnt get blocked|will not block|wont block|not get blocked|"
+        "get past the|get it past)",
     ),
 }

@@ -150,7 +150,6 @@ DRAFTING_NEXT = frozenset(
         "begin",
         "keep",
         "cut",
-        "open",
         "title",
         "call",
         "capitalise",
@@ -160,6 +159,16 @@ DRAFTING_NEXT = frozenset(
         "show",
         "share",
         "copy",
+        "consider",
+        "think",
+        "bear",
+        "know",
+        "read",
+        "ask",
+        "be",
+        "avoid",
+        "make",
+        "get",
     }
 )
 VETO_BY_SUBJECT = frozenset({"RISK_VERB", "RISK_VERB_PERSON", "CRED_VERB", "STAT_DECIDE"})

@@ -35,11 +35,10 @@ _PUNCT[ord("%")] = " % "
 _PUNCT[ord("@")] = "a"
 _PUNCT[ord("$")] = "s"
 
-LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
-)
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 
 TEXT_SPEAK: dict[str, str] = {
+    "hw": "how",
     "u": "you",
     "ya": "you",
     "yu": "you",
@@ -371,12 +370,35 @@ def _unless_inflection(token: str, hit: str) -> str:
     return hit
 
 
+_INVISIBLE_UTF8 = (
+    b"\xc2\xad",
+    b"\xcd\x8f",
+    b"\xe2\x80\x8b",
+    b"\xe2\x80\x8c",
+    b"\xe2\x80\x8d",
+    b"\xe2\x80\x8e",
+    b"\xe2\x80\x8f",
+    b"\xe2\x80\xaa",
+    b"\xe2\x80\xab",
+    b"\xe2\x80\xac",
+    b"\xe2\x80\xad",
+    b"\xe2\x80\xae",
+    b"\xe2\x81",
+    b"\xef\xbb\xbf",
+    b"\xf3\xa0",
+    b"\xe1\xa0\x8e",
+    b"\xd8\x9c",
+)
+
+
 def clean_text(text: str) -> str:
-    """Lower-case once; remove invisible characters and fold compatibility forms (only when non-ASCII)."""
-    low = text.lower()
-    if low.isascii():
-        return low
-    return unicodedata.normalize("NFKC", low.translate(_INVISIBLE))
+    """Remove invisible characters and fold compatibility forms (full-width letters); ASCII costs nothing."""
+    if text.isascii():
+        return text
+    encoded = text.encode("utf-8", "surrogatepass")
+    if any(seq in encoded for seq in _INVISIBLE_UTF8):
+        text = text.translate(_INVISIBLE)
+    return unicodedata.normalize("NFKC", text)
 
 
 def _join_spelled_out(tokens: list[str]) -> list[str]:
@@ -405,8 +427,58 @@ def _unleet(token: str) -> str:
     return fixed if fixed in _fuzzy_index() or fixed in TEXT_SPEAK or fixed == "risk" else token
 
 
+COMMON_CAPITALISED = frozenset(
+    ["english", "welsh", "urdu", "arabic", "punjabi", "bengali", "french", "spanish", "portuguese", "british", "england", "scotland", "wales", "ireland", "northern", "uk", "london", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas", "easter", "act", "acts", "section", "children", "care", "court", "council", "team", "manager", "centre", "family", "services", "service", "universal", "credit", "police", "school", "college", "nhs", "gp", "cafcass", "ofsted", "signs", "safety", "early", "help", "working", "together", "plan", "review", "conference", "panel", "housing", "health", "visitor", "mental", "capacity", "deprivation", "liberty", "equality", "human", "rights", "data", "protection", "word", "excel", "outlook", "teams", "mosaic", "liquidlogic", "eclipse", "ai", "chatgpt", "claude", "copilot", "gemini", "i", "ok", "okay", "thanks", "thank", "hi", "hello", "dear", "the", "a", "an", "this", "that", "these", "those", "my", "our", "what", "which", "who", "how", "why", "when", "where", "is", "are", "can", "could", "would", "should", "will", "do", "does", "did", "here", "there", "it", "its", "as", "for", "from", "in", "on", "at", "to", "and", "or", "but", "if", "then", "so", "also", "yes", "no", "not", "all", "each", "every", "both", "one", "two", "three", "first", "second", "next", "last", "use", "using", "based", "given", "write", "rewrite", "draft", "summarise", "summary", "note", "notes", "letter", "report", "assessment", "record", "chronology", "plan", "pathway", "please", "let", "tell", "give", "make", "keep", "add", "put", "take", "turn", "help", "explain", "define", "describe", "list", "suggest", "check", "improve", "proofread", "format", "translate", "shorten", "tidy", "correct", "edit", "prepare", "create", "convert", "condense", "reword", "rephrase", "minute", "imagine", "pretend", "act", "forget", "ignore", "disregard", "bypass", "override", "jailbreak", "you", "your", "we", "us", "me", "they", "them", "he", "she", "his", "her", "him", "is", "was", "were", "be", "been", "being", "have", "has", "had", "case", "strategy", "discussion", "meeting", "icpc", "rcpc", "cin", "cp", "nfa", "sgo", "plo", "epo", "mca", "dols", "lpa", "amhp", "camhs", "sen", "senco", "ehcp"]
+)
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    import re
+
+    from cosigner.policy.guard.lexicon import ROLES
+
+    words: set[str] = set(COMMON_CAPITALISED) | set(TEXT_SPEAK) | set(TRIGGERS)
+    for templates in ROLES.values():
+        for template in templates:
+            words.update(re.findall(r"[a-z]+", template))
+    return frozenset(words)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+_EDGE = "\"'“”‘’(),.:;!?[]{}<>*"
+
+
+def tag_names(sentence: str) -> str:
+    """Replace likely personal names (capitalised words the guard does not know) with ``x``.
+
+    The guard runs before redaction, so a request names real people; "Is Kayleigh lying?" must read as
+    "is x lying".  Unknown capitalised words and titles (Mr, Mrs …) become ``x``.
+    """
+    known = _known_words()
+    out: list[str] = []
+    for word in sentence.split():
+        core = word.strip(_EDGE)
+        base = core[:-2] if core.endswith(("'s", "’s")) else core
+        low = base.lower()
+        if base and (
+            low in _TITLES
+            or (
+                base[0].isupper()
+                and not base.isupper()
+                and base.replace("-", "").replace("'", "").isalpha()
+                and low not in known
+            )
+        ):
+            out.append(word.replace(core, "x"))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def normalise_sentence(sentence: str) -> str:
     """Padded, normalised form of one request sentence: `` word word word ``."""
+    sentence = tag_names(sentence).lower()
     raw_tokens = [_unleet(t) for t in sentence.translate(_APOSTROPHES).split()]
     tokens = " ".join(raw_tokens).translate(_PUNCT).split()
     tokens = _join_spelled_out(tokens)
@@ -416,6 +488,8 @@ def normalise_sentence(sentence: str) -> str:
             out.append("s" + tokens[i + 1])
             continue
         if i > 0 and tok in {"47", "42", "20", "17", "31", "38"} and tokens[i - 1] == "s":
+            continue
+        if tok == "x" and out and out[-1] == "x":
             continue
         mapped = TEXT_SPEAK.get(tok)
         out.append(mapped if mapped is not None else correct(tok))

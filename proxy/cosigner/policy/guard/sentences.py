@@ -18,19 +18,6 @@ from dataclasses import dataclass
 from cosigner.policy.contract import CheckRequest
 from cosigner.policy.guard.normalise import clean_text
 
-_BREAKS = str.maketrans(
-    {
-        ".": "\n",
-        "!": "\n",
-        "?": "?\n",
-        ";": "\n",
-        ":": "\n",
-        "\r": "\n",
-        "•": "\n",
-        "\u2028": "\n",
-        "\u2029": "\n",
-    }
-)
 _LEAD = " \t-*>#0123456789.)(]['\"“”‘’«»"
 _TRAIL = ",.:;!?'\"“”‘’)"
 
@@ -288,6 +275,43 @@ OPENERS = (
             "hypothetically",
             "speculate",
             "guess",
+            "put",
+            "fill",
+            "make",
+            "list",
+            "check",
+            "record",
+            "consider",
+            "review",
+            "find",
+            "use",
+            "apply",
+            "add",
+            "include",
+            "complete",
+            "note",
+            "keep",
+            "plan",
+            "design",
+            "build",
+            "treat",
+            "approve",
+            "reject",
+            "start",
+            "go",
+            "get",
+            "take",
+            "mark",
+            "tag",
+            "read",
+            "look",
+            "hw",
+            "wat",
+            "wot",
+            "shud",
+            "cn",
+            "cud",
+            "wud",
         }
     )
 )
@@ -312,64 +336,236 @@ REQUEST_MARKERS = (
 
 @dataclass(frozen=True, slots=True)
 class RequestSentence:
-    text: str  # lower-cased raw sentence
-    head: str  # first meaningful word
+    text: str  # the sentence, original case (names are found by their capital letters)
+    head: str  # first meaningful word, lower case
     question: bool
     role: str
 
 
-def _head(sentence: str) -> str:
-    words = sentence.lstrip(_LEAD).split(None, 6)
-    for word in words:
-        w = word.strip(_TRAIL)
+def _head(low: str) -> str:
+    stripped = low.lstrip(_LEAD)
+    space = stripped.find(" ")
+    word = (stripped[:space] if space > 0 else stripped).strip(_TRAIL)
+    if word not in FILLERS:
+        return word
+    for w in stripped.split(None, 6)[1:]:
+        w = w.strip(_TRAIL)
         if w and w not in FILLERS:
             return w
     return ""
 
 
-def split_sentences(low: str) -> list[str]:
-    low = low.replace("s.47", "s47").replace("s.42", "s42").replace("s.20", "s20")
-    low = low.replace(" - ", "\n").replace(" – ", "\n").replace(" — ", "\n")
-    return low.translate(_BREAKS).split("\n")
+def split_sentences(text: str) -> list[str]:
+    """Split at sentence ends, colons, semicolons, line breaks and spaced dashes; a ``?`` stays on its sentence."""
+    text = text.replace("s.47", "s47").replace("s.42", "s42").replace("s.20", "s20").replace("S.47", "S47")
+    text = text.replace(" - ", "\n").replace(" – ", "\n").replace(" — ", "\n").replace("\r", "\n")
+    text = text.replace(".", "\n").replace("!", "\n").replace(";", "\n").replace(":", "\n").replace("•", "\n")
+    return text.replace("?", "?\n").split("\n")
 
 
 def _strip_quotes(sentence: str) -> str:
     """Drop quoted spans from a drafting request: the quoted words are the material to be rewritten."""
     out: list[str] = []
-    depth_char = ""
+    closing = ""
     for ch in sentence:
-        if depth_char:
-            if ch == depth_char:
-                depth_char = ""
+        if closing:
+            if ch == closing:
+                closing = ""
             continue
-        if ch in '"“':
-            depth_char = '"' if ch == '"' else "”"
-            continue
-        if ch == "‘":
-            depth_char = "’"
+        if ch in '"“‘':
+            closing = {'"': '"', "“": "”", "‘": "’"}[ch]
             continue
         out.append(ch)
     return "".join(out)
 
 
+STRICT_OPENERS = frozenset(
+    {
+        "rate",
+        "score",
+        "rank",
+        "grade",
+        "classify",
+        "categorise",
+        "categorize",
+        "evaluate",
+        "predict",
+        "forecast",
+        "estimate",
+        "calculate",
+        "decide",
+        "determine",
+        "recommend",
+        "advise",
+        "tell",
+        "give",
+        "provide",
+        "assign",
+        "triage",
+        "prioritise",
+        "prioritize",
+        "ignore",
+        "disregard",
+        "forget",
+        "pretend",
+        "imagine",
+        "you",
+        "your",
+        "judge",
+        "answer",
+        "respond",
+        "reply",
+        "output",
+        "bypass",
+        "override",
+        "speculate",
+        "guess",
+    }
+)
+REPORTING_VERBS = frozenset(
+    {
+        "said",
+        "says",
+        "asked",
+        "asks",
+        "told",
+        "tells",
+        "replied",
+        "stated",
+        "shouted",
+        "disclosed",
+        "explained",
+        "added",
+        "wrote",
+        "commented",
+        "reported",
+        "whispered",
+        "cried",
+        "screamed",
+        "saying",
+        "asking",
+        "telling",
+        "responded",
+        "answered",
+        "texted",
+        "messaged",
+        "repeated",
+        "insisted",
+        "claimed",
+        "alleged",
+        "mentioned",
+    }
+)
+MATERIAL_PARAGRAPH_CHARS = 240
+
+
+def _paragraphs(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").split("\n\n")
+
+
 def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
+    """Sentences that ask the model for something.
+
+    In a message of several paragraphs, a long paragraph reads as pasted material: there only sentences that
+    open with a judgement verb or address the model by an imperative ("rate …", "tell me …", "you …") count.
+    So does text after the colon of a drafting request ("Rewrite this: …") and quoted text in it.  Questions
+    and "please" inside reported speech ("Mum asked: will you take my kids?") are material too.
+    """
     found: list[RequestSentence] = []
     for segment in request.segments:
         if segment.role in ("assistant", "tool") or not segment.text:
             continue
-        everything = segment.role in ("system", "developer")
-        for piece in split_sentences(clean_text(segment.text)):
-            s = piece.strip()
-            if not s:
+        original = clean_text(segment.text)
+        low = original.lower()
+        if segment.role in ("system", "developer"):
+            found.extend(_sentences(low, original, "all", (), segment.role))
+            continue
+        markers = tuple(m for m in REQUEST_MARKERS if m in low)
+        low_pars = _paragraphs(low)
+        orig_pars = _paragraphs(original) if len(original) == len(low) else low_pars
+        several = len(low_pars) > 1
+        for low_par, orig_par in zip(low_pars, orig_pars, strict=False):
+            if several and _looks_like_material(low_par):
+                found.extend(_sentences(low_par, orig_par, "strict", markers, segment.role))
                 continue
-            head = _head(s)
-            question = s.endswith("?")
-            if everything or question or head in OPENERS or _addresses_model(s):
-                text = _strip_quotes(s) if head in DRAFT_HEADS else s
-                found.append(RequestSentence(text, head, question, segment.role))
+            if _head(low_par) in DRAFT_HEADS:
+                # "Rewrite this: <material>" and quoted material inside a drafting request
+                if any(q in low_par for q in '"“‘'):
+                    low_par, orig_par = _strip_quotes(low_par), _strip_quotes(orig_par)
+                colon = low_par.find(":")
+                if colon > 0:
+                    found.extend(_sentences(low_par[:colon], orig_par[:colon], "normal", markers, segment.role))
+                    found.extend(
+                        _sentences(low_par[colon + 1 :], orig_par[colon + 1 :], "strict", markers, segment.role)
+                    )
+                    continue
+            found.extend(_sentences(low_par, orig_par, "normal", markers, segment.role))
     return tuple(found)
 
 
-def _addresses_model(sentence: str) -> bool:
-    padded = " " + sentence + " "
-    return any(marker in padded for marker in REQUEST_MARKERS)
+def _looks_like_material(low_par: str) -> bool:
+    if len(low_par) > MATERIAL_PARAGRAPH_CHARS:
+        return True
+    ends = low_par.count(". ") + low_par.count("? ") + low_par.count("! ") + low_par.count("\n")
+    return ends >= 2
+
+
+def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: str) -> list[RequestSentence]:
+    out: list[RequestSentence] = []
+    low_pieces = split_sentences(low)
+    orig_pieces = split_sentences(orig) if len(orig) == len(low) else low_pieces
+    previous_was_request = False
+    for piece, original in zip(low_pieces, orig_pieces, strict=False):
+        if not piece or piece.isspace():
+            continue
+        head = _head(piece)
+        if mode == "strict":
+            keep, question = head in STRICT_OPENERS, False
+        elif mode == "all":
+            keep, question = True, piece.endswith("?")
+        else:
+            reported = _is_reported_speech(piece)
+            question = piece.endswith("?") and not reported
+            if head not in OPENERS and head not in FILLERS:
+                head = _spelling(head)
+                if head in FILLERS:  # "plese rate …"
+                    head = _head(piece.lstrip(_LEAD).split(None, 1)[-1])
+            addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
+            keep = question or head in OPENERS or addressed
+            if not keep and previous_was_request and len(piece.split()) <= 6:
+                # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
+                last = out[-1]
+                out[-1] = RequestSentence(f"{last.text} {original.strip()}", last.head, last.question, role)
+                continue
+        previous_was_request = keep
+        if keep:
+            text = original.strip()
+            out.append(RequestSentence(_strip_quotes(text) if head in DRAFT_HEADS else text, head, question, role))
+    return out
+
+
+def _spelling(head: str) -> str:
+    from cosigner.policy.guard.normalise import TEXT_SPEAK, correct
+
+    return TEXT_SPEAK.get(head) or correct(head)
+
+
+def _is_reported_speech(sentence: str) -> bool:
+    if not any(q in sentence for q in "\"“‘'"):
+        return False
+    words = sentence.replace(",", " ").replace('"', " ").replace("“", " ").split()
+    return not REPORTING_VERBS.isdisjoint(words)
+
+
+_WORD_MARKERS = frozenset({"you", "your", "youre", "u", "ur", "please", "pls", "plz"})
+_PHRASE_MARKERS = ("i need", "i want", "i'd like", "id like", "help me", "tell me", "let me know", "give me")
+
+
+def _addresses_model(sentence: str, markers: tuple[str, ...]) -> bool:
+    """Precise check, only for sentences that contain a marker substring somewhere."""
+    if not any(m in sentence for m in markers):
+        return False
+    words = sentence.replace(",", " ").replace("?", " ").replace("'", "").replace("’", "").split()
+    if not _WORD_MARKERS.isdisjoint(words):
+        return True
+    return any(p in sentence for p in _PHRASE_MARKERS)
