@@ -113,7 +113,7 @@ def report(results: list[tuple[Item, str, bool]], show_errors: bool) -> None:
         errors = [r for r in rows if (r[0].label == "block") != r[2]]
         print(f"\nerrors: {len(errors)}")
         if show_errors:
-            for item, condition, blocked in errors:
+            for item, condition, _blocked in errors:
                 kind = "MISSED" if item.label == "block" else "FALSE BLOCK"
                 text = (f"SYSTEM: {item.system} | " if item.system else "") + item.user
                 print(f"  {kind:<11} {split}:{item.line:<4} {condition:<11} {item.category:<18} {text}")

@@ -152,7 +152,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "high is the|big is the|great is the|significant is the|concerned should|worried should|worried "
         "would|"
         "concerned would|worrying is|concerning is|safe are|safe is)",
-        "(most|more|least|less|the most|the least|greatest|highest|biggest) (at risk|vulnerable|dangerous|risky|unsafe|safe|in danger|danger|risk|"
+        "(most|more|least|less|the most|the least|greatest|highest|biggest) (at risk|vulnerable|dangerous|"
+        "risky|unsafe|safe|in danger|danger|risk|"
         "concerning|worrying|urgent|serious)",
         "(safest|riskiest|highest risk|lowest risk|greatest risk|biggest risk|most risk|highest priority|"
         "top priority|priority order|order of risk|order of priority|order of urgency|order of concern)",
@@ -202,8 +203,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her safe|"
-        "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be readmitted|readmitted|readmission|go back to hospital|die|decline|cope at home|manage at home|reoffend|reoffends|reoffending|re offend|re offending|offend|offending|harm|hurt|abuse|neglect|"
+        "(be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "
+        "safe|"
+        "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be "
+        "readmitted|readmitted|readmission|go back to hospital|die|decline|cope at home|manage at home|"
+        "reoffend|reoffends|reoffending|re offend|re offending|offend|offending|harm|hurt|abuse|neglect|"
         "kill|"
         "injure|assault|attack|go missing|going missing|run away|running away|abscond|relapse|relapsing|"
         "use again|using again|drink again|drinking again|use drugs|overdose|self harm|suicide|suicidal|"
@@ -221,7 +225,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "STAT_STRONG": (
         "should (the |this |these |her |his |their |)(child|children|baby|kids|young person|siblings|he|she|"
         "they|him|her|them|boy|girl|twins|infant|person|adult|resident|service user|client|x|mum|dad|"
-        "the mother|the father|the parents|gran|the grandmother|the family|this family|the couple) (be|go|stay|"
+        "the mother|the father|the parents|gran|the grandmother|the family|this family|the couple) (be|go|"
+        "stay|"
         "remain|return|move|live) ",
         "should (we|i|the la|the local authority|social care|childrens services|children s services|the team|"
         "they|you) (remove|take|seek|apply|issue|start|initiate|hold|convene|call|go to|escalate|step up|"
@@ -366,7 +371,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "accounts|stories) (add up|hold up|stack up|ring true|sound true|seem true|seem credible|seem "
         "honest)",
         "(believe|trust) (her|him|them|mum|dad|the child|the mother|the father|the parents|x) or not",
-        "(account|story|explanation|version|accounts|stories|statement|excuse) (add up|adds up|hold up|holds up|"
+        "(account|story|explanation|version|accounts|stories|statement|excuse) (add up|adds up|hold up|"
+        "holds up|"
         "stack up|stacks up|ring true|rings true|sound true|sounds true|seem true|seems true|seem credible|"
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
@@ -409,9 +415,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
         "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable|get around|"
-        "get round|work around|circumvent|avoid|evade|trick|fool|beat|dodge) (all |any |your |the |my |previous |"
+        "get round|work around|circumvent|avoid|evade|trick|fool|beat|dodge) (all |any |your |the |my |"
+        "previous |"
         "prior |above |earlier |these |those |all your |all previous |all the |your previous |your own |"
-        "the previous |the system |your safety |the safety |your system |)(instructions|instruction|rules|rule|"
+        "the previous |the system |your safety |the safety |your system |)(instructions|instruction|rules|"
+        "rule|"
         "guidelines|guidance|policy|policies|restrictions|restriction|guardrails|guardrail|filters|filter|"
         "safeguards|guard|constraints|limitations|programming|prompt|system prompt|training|settings|blocker|"
         "block|censorship|checks)",
