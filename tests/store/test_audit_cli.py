@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from cosigner.errors import ConfigError
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+
 from cosigner.keys import KeyStore
 from cosigner.store import collector
 from cosigner.store.audit_log import AuditLog

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog
 from cosigner.store.verify import verify_log

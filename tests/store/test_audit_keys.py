@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from cosigner.errors import ConfigError
 from cosigner.keys import KeyStore, key_id_for
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 NOV = datetime(2026, 11, 27, 14, 5, tzinfo=UTC)
 DEC = datetime(2026, 12, 1, 0, 0, tzinfo=UTC)

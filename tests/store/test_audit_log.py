@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
 from cosigner.errors import AuditFailed, ConfigError
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog

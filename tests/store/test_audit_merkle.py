@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+
 from cosigner.store.merkle import (
     EMPTY_ROOT,
     Frontier,

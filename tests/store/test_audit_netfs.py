@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from cosigner.errors import ConfigError
 from cosigner.keys import KeyStore
 from cosigner.store import audit_log, netfs

@@ -6,9 +6,10 @@ import base64
 import hashlib
 
 import pytest
-from cosigner.store.note import NoteError, note_body, note_key_hash, parse_and_verify, sign_note
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from cosigner.store.note import NoteError, note_body, note_key_hash, parse_and_verify, sign_note
 
 ORIGIN = "cosigner.example/log"
 ROOT = hashlib.sha256(b"root").digest()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog
 from cosigner.store.notext import assert_no_text, find_text

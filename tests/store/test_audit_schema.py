@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from cosigner.errors import AuditFailed
 from cosigner.store.schema import EVENT_FIELDS, AuditFieldRejected, validate_event
 

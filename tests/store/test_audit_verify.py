@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from cosigner.canonical import canonical_json
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog

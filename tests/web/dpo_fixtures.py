@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aiohttp import web
+
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog
 from cosigner.web import add_dpo_routes

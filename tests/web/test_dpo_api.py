@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
+from dpo_fixtures import DPO_TOKEN, PRACTITIONER_TOKEN, make_app, populated_log
+
 from cosigner.store.audit_log import AuditLog
 from cosigner.web import add_dpo_routes
-from dpo_fixtures import DPO_TOKEN, PRACTITIONER_TOKEN, make_app, populated_log
 
 AUTH = {"Authorization": f"Bearer {DPO_TOKEN}"}
 

@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestServer
+from dpo_fixtures import DPO_TOKEN, make_app, populated_log
+from playwright.async_api import expect
+
 from cosigner.canonical import canonical_json
 from cosigner.store.audit_log import AuditLog
 from cosigner.store.merkle import leaf_hash
-from dpo_fixtures import DPO_TOKEN, make_app, populated_log
-from playwright.async_api import expect
 
 pytestmark = pytest.mark.browser
 

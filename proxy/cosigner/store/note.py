@@ -14,7 +14,6 @@ the log's origin. Any tlog verifier that knows the public key can check our chec
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -90,10 +89,12 @@ def parse_and_verify(text: str, public_keys: Mapping[str, bytes], key_name: str 
         raise NoteError("checkpoint tree size is not a canonical decimal")
     try:
         root = base64.b64decode(root_text, validate=True)
-    except binascii.Error:
+    except ValueError:  # binascii.Error, or non-ASCII text
         raise NoteError("checkpoint root is not base64") from None
     if len(root) != 32:
         raise NoteError("checkpoint root is not 32 bytes")
+    if base64.b64encode(root).decode("ascii") != root_text:
+        raise NoteError("checkpoint root is not canonical base64")
     name = key_name if key_name is not None else origin
     by_hash = {note_key_hash(name, pub): (kid, pub) for kid, pub in public_keys.items()}
     verified: list[str] = []
@@ -105,8 +106,10 @@ def parse_and_verify(text: str, public_keys: Mapping[str, bytes], key_name: str 
         signer, _, blob_text = line[len(SIGNATURE_PREFIX) :].rpartition(" ")
         try:
             blob = base64.b64decode(blob_text, validate=True)
-        except binascii.Error:
+        except ValueError:
             raise NoteError("checkpoint signature is not base64") from None
+        if base64.b64encode(blob).decode("ascii") != blob_text:
+            raise NoteError("checkpoint signature is not canonical base64")
         if signer != name or len(blob) != 68 or blob[:4] not in by_hash:
             continue  # a signature by someone we do not know: ignored, as C2SP says
         kid, pub = by_hash[blob[:4]]

@@ -70,7 +70,8 @@ class ChainVerifier:
     frontier: Frontier = field(default_factory=Frontier)
     prev_hash: str = GENESIS_PREV_HASH
     verified_size: int = 0
-    checkpoint_entries: set[int] = field(default_factory=set)
+    checkpoint_entries: dict[int, tuple[str, Any, Any]] = field(default_factory=dict)  # size -> time, reason, key
+    table_checkpoints: dict[int, tuple[str, ...]] = field(default_factory=dict)  # size -> signer key ids
     tombstones: list[int] = field(default_factory=list)
     last_purge: tuple[int, dict[str, Any]] | None = None
     failure: _Failure | None = None
@@ -79,7 +80,9 @@ class ChainVerifier:
     def size(self) -> int:
         return self.frontier.size
 
-    def add_checkpoint(self, tree_size: int, time: str, reason: str, key_id: str, note: str) -> None:
+    def add_checkpoint(
+        self, tree_size: int, time: str, reason: str, key_id: str, note: str, *, external: bool = False
+    ) -> None:
         if self.failure is not None:
             return
         try:
@@ -95,6 +98,8 @@ class ChainVerifier:
             return
         self.roots[tree_size] = parsed.root_hash
         self.infos[tree_size] = CheckpointInfo(tree_size, time, key_id, reason)
+        if not external:
+            self.table_checkpoints[tree_size] = parsed.signer_key_ids
         if tree_size <= self.size:  # added after its rows were fed (an external checkpoint)
             self._fail(None, "external checkpoints must be added before the rows they cover")
 
@@ -127,8 +132,7 @@ class ChainVerifier:
         if seq != expected:
             self._fail(expected, f"entry {expected} is missing (rows deleted or reordered)")
             return
-        digest = bytes(digest)
-        if len(digest) != 32:
+        if not isinstance(digest, bytes | memoryview) or len(digest) != 32:
             self._fail(seq, f"entry {seq}: stored hash is malformed")
             return
         if body is None:
@@ -137,7 +141,8 @@ class ChainVerifier:
                 return
             self.tombstones.append(seq)
         else:
-            body = bytes(body)
+            body = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+            digest = bytes(digest)
             if leaf_hash(body) != digest:
                 self._fail(seq, f"entry {seq}: contents do not match its hash (row altered)")
                 return
@@ -148,6 +153,7 @@ class ChainVerifier:
                 bad = seq - 1 if problem.startswith("previous-hash") else seq
                 self._fail(bad, f"entry {seq}: {problem}")
                 return
+        digest = bytes(digest)
         self.frontier.push(digest)
         self.prev_hash = digest.hex()
         root = self.roots.get(self.size)
@@ -176,7 +182,8 @@ class ChainVerifier:
         if parsed["time"] != time or parsed["type"] != etype:
             return "time or type column differs from the signed contents"
         if etype == "checkpoint":
-            self.checkpoint_entries.add(seq + 1)
+            fields = parsed["fields"]
+            self.checkpoint_entries[seq + 1] = (parsed["time"], fields.get("reason"), fields.get("key_id"))
         elif etype == "purge":
             self.last_purge = (seq, parsed["fields"])
         return None
@@ -188,14 +195,18 @@ class ChainVerifier:
             return _Failure(
                 self.size, f"log truncated: checkpoint of size {size} was signed, {self.size} entries remain"
             )
-        missing_notes = sorted(self.checkpoint_entries - set(self.roots))
+        missing_notes = sorted(set(self.checkpoint_entries) - set(self.roots))
         if missing_notes:
             seq = missing_notes[0] - 1
             return _Failure(seq, f"entry {seq}: its signed checkpoint is missing")
-        orphan_notes = sorted(set(self.roots) - self.checkpoint_entries)
+        orphan_notes = sorted(set(self.roots) - set(self.checkpoint_entries))
         if orphan_notes:
             seq = orphan_notes[0] - 1
             return _Failure(seq, f"checkpoint of size {orphan_notes[0]} has no checkpoint entry at {seq}")
+        for size, signers in sorted(self.table_checkpoints.items()):
+            info, (time, reason, key_id) = self.infos[size], self.checkpoint_entries[size]
+            if (info.time, info.reason, info.key_id) != (time, reason, key_id) or key_id not in signers:
+                return _Failure(size - 1, f"checkpoint row of size {size} differs from its checkpoint entry")
         return self._tombstone_problem()
 
     def _tombstone_problem(self) -> _Failure | None:
@@ -225,12 +236,13 @@ def verify_log(
 ) -> VerifyReport:
     """Verify the whole log at ``db_path``; ``external_checkpoints`` are anchored copies (note texts)."""
     conn = db.connect(db_path, readonly=True)
+    verifier: ChainVerifier | None = None
     try:
         verifier = ChainVerifier(db.read_origin(conn), public_keys)
         conn.execute("BEGIN")
         for note in external_checkpoints:
             size = _note_size(note)
-            verifier.add_checkpoint(size, "", "external", "", note)
+            verifier.add_checkpoint(size, "", "external", "", note, external=True)
         load_checkpoints(conn, verifier)
         cursor = conn.execute("SELECT seq, time, type, body, hash FROM entries ORDER BY seq")
         while True:
@@ -240,6 +252,10 @@ def verify_log(
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         return VerifyReport(False, 0, None, f"log cannot be read: {type(exc).__name__}", None)
+    except Exception as exc:  # malformed data the checks did not foresee: fail, never crash or pass
+        entries = verifier.size if verifier is not None else 0
+        reason = f"log could not be verified: {type(exc).__name__} near entry {entries}"
+        return VerifyReport(False, entries, entries, reason, None)
     finally:
         conn.close()
     return verifier.report()

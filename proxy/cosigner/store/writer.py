@@ -221,11 +221,11 @@ class ChainWriter(threading.Thread):
         return self._write_checkpoint(reason)
 
     def _write_checkpoint(self, reason: str) -> Checkpoint:
-        self.write_entry("checkpoint", {"reason": reason, "key_id": self.keys.key_id})
+        stamp = utc_timestamp()  # the row's time is the entry's, so the verifier can compare them
+        self.write_entry("checkpoint", {"reason": reason, "key_id": self.keys.key_id}, stamp)
         size, root = self.head.frontier.size, self.head.frontier.root()
         body = note_body(self.origin, size, root)
         text = sign_note(body, self.origin, self.keys.public_key, self.keys.sign)
-        stamp = utc_timestamp()
         checkpoint = Checkpoint(self.origin, size, root, text, self.keys.key_id, stamp, reason)
         self.conn.execute(
             "INSERT INTO checkpoints(tree_size, time, reason, key_id, note) VALUES (?, ?, ?, ?, ?)",
