@@ -4,8 +4,8 @@ import { commands, menus, panel, runtime, storage } from './platform/api.js';
 import { createRouter } from './platform/router.js';
 import { MENU_ID, syncRegistration } from './worker/registration.js';
 import {
-  acceptDraft, capture, discardDraft, fieldChanged, loadSettings, panelHello, pair, pasteIntercepted, rejectDraft,
-  requestDraft, statusForOptions, unpair,
+  acceptDraft, capture, discardDraft, fieldChanged, guardState, loadSettings, panelHello, pair, pasteIntercepted,
+  rejectDraft, requestDraft, statusForOptions, unpair,
 } from './worker/flows.js';
 import { mergeSettings, normaliseOrgValue } from './lib/settings.js';
 import { tabs } from './platform/api.js';
@@ -50,6 +50,7 @@ const route = createRouter({
   contentHandlers: {
     'field.changed': (p, who) => fieldChanged(who, p.fieldToken),
     'paste.intercepted': (p, who) => pasteIntercepted(who, p.reason),
+    'guard.sync': () => guardState(),
     'panel.open': async (_p, who) => {
       panel.open(who.tabId).catch(() => {});
       return capture(who.tabId, who.frameId, 'armed', who.origin);

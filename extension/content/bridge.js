@@ -167,6 +167,15 @@
   window.addEventListener('paste', onPaste, true);
   window.addEventListener('drop', onPaste, true);
 
+  function setGuard(state) {
+    guard = { fingerprints: new Set(Array.isArray(state?.fingerprints) ? state.fingerprints.map(String) : []),
+      markers: Array.isArray(state?.markers) ? state.markers.map(String) : [] };
+  }
+  // A tab opened (or returned to) after the draft arrived asks for the current guard itself.
+  const syncGuard = () => send('guard.sync').then((res) => { if (res?.ok) setGuard(res.result); });
+  syncGuard();
+  window.addEventListener('focus', syncGuard);
+
   // --- the in-page button: it only asks the service worker to open the panel for this field ----------------
   let button = null;
   function hideButton() {
@@ -239,12 +248,8 @@
         watch(message.fieldToken);
         return false;
       case 'guard':
-        guard = { fingerprints: new Set(Array.isArray(message.fingerprints) ? message.fingerprints : []),
-          markers: Array.isArray(message.markers) ? message.markers : [] };
-        return false;
-      case 'unguard':
-        guard = { fingerprints: new Set(), markers: [] };
-        stopWatching();
+        setGuard(message);
+        if (guard.fingerprints.size === 0) stopWatching();
         return false;
       case 'insert':
         return reply(insert(message.fieldToken, String(message.text), String(message.original)));

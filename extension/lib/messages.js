@@ -13,6 +13,7 @@ export const CONTENT = Object.freeze({
   'field.changed': obj({ fieldToken: token }),
   'paste.intercepted': obj({ fieldToken: token, reason: oneOf(['marker', 'draft_match']) }),
   'panel.open': obj({}),
+  'guard.sync': obj({}),
 });
 
 export const PAGE = Object.freeze({

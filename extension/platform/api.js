@@ -64,6 +64,7 @@ export const tabs = Object.freeze({
   send: (tabId, frameId, message) =>
     frameId === undefined ? ext.tabs.sendMessage(tabId, message) : ext.tabs.sendMessage(tabId, message, { frameId }),
   get: (tabId) => ext.tabs.get(tabId),
+  all: () => ext.tabs.query({}),
   activeTab: async () => (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0] ?? null,
   onRemoved: (fn) => ext.tabs.onRemoved.addListener(fn),
 });

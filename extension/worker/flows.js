@@ -130,12 +130,28 @@ async function fieldText(active) {
   return reply.text;
 }
 
-async function guardTab(active, draft) {
-  const fps = Shared.fingerprints(draft.hunks.filter((h) => h.changed).map((h) => h.proposed).join('\n'));
-  const markers = draft.marker ? [draft.marker] : [];
+/** What every content script needs to stop pastes of the pending draft: sentence fingerprints, the marker. */
+export async function guardState() {
+  const active = await loadActive();
+  if (!active.draft || active.draftStatus !== 'issued') return { fingerprints: [], markers: [] };
+  const draft = active.draft;
+  return {
+    fingerprints: Shared.fingerprints(draft.hunks.filter((h) => h.changed).map((h) => h.proposed).join('\n')),
+    markers: draft.marker ? [draft.marker] : [],
+  };
+}
+
+/** Push the guard to every tab (content scripts exist only on allowed case-system origins; others fail). */
+async function broadcastGuard() {
+  const state = await guardState();
+  const all = await tabs.all().catch(() => []);
+  await Promise.all(all.map((t) => tabs.send(t.id, undefined, { type: 'guard', ...state }).catch(() => {})));
+}
+
+async function guardTab(active) {
   const { tabId, frameId, fieldToken } = active.capture;
-  // Every frame of the tab guards pastes; the captured frame also watches its field for changes.
-  await tabs.send(tabId, undefined, { type: 'guard', fingerprints: fps, markers }).catch(() => {});
+  await broadcastGuard();
+  // The captured frame also watches its field for changes.
   await tabs.send(tabId, frameId, { type: 'watch', fieldToken }).catch(() => {});
 }
 
@@ -166,7 +182,7 @@ export async function requestDraft({ templateId, instruction }) {
   active = { ...active, capture: { ...active.capture, text }, draft: response, draftStatus: 'issued', reset: false,
     insertText: null };
   await saveActive(active);
-  await guardTab(active, response);
+  await guardTab(active);
   return { response, original: text, rules, proxyMs };
 }
 
@@ -231,7 +247,7 @@ export async function acceptDraft(payload) {
   const verified = result.ok === true && result.verified === true;
   const strategy = typeof result.strategy === 'string' ? result.strategy : 'none';
   await proxy.recordInsertion(payload.draftId, { strategy, verified }).catch(() => {});
-  await tabs.send(tabId, undefined, { type: 'unguard' }).catch(() => {});
+  await broadcastGuard();
   return { verified, strategy, tagLine, copyText: verified ? null : insertText, receipt: answer.receipt };
 }
 
@@ -244,12 +260,13 @@ export async function rejectDraft({ draftId }) {
   const answer = await (await client(settings)).decide(draftId, { outcome: 'reject', decisions: [],
     bulk_accept: false, attestation: { version: '', accepted: false }, final_text: '' });
   await saveActive({ ...active, draftStatus: 'rejected' });
-  await tabs.send(active.capture.tabId, undefined, { type: 'unguard' }).catch(() => {});
+  await broadcastGuard();
   return { receipt: answer.receipt };
 }
 
 export async function discardDraft() {
   await updateActive((a) => ({ ...a, draft: null, draftStatus: null, reset: false, insertText: null }));
+  await broadcastGuard();
   return {};
 }
 

@@ -14,6 +14,7 @@ from playwright.sync_api import BrowserContext, Page, Worker, expect
 # Where to click to put the caret in each fixture's field.
 FIELD_SELECTORS = {
     "textarea": "#notes",
+    "reverting": "#notes",
     "react": "#notes",
     "contenteditable": "#notes",
     "ckeditor": ".ck-editor__editable",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from aiohttp import web
+
 from cosigner.testing import Behaviour, FakeUpstream, RunningProxy, proxy_config, start_proxy
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from cosigner.drafts.diff import sentence_hunks
 from e2e_browser import ExtensionBrowser, screenshot
 from playwright.sync_api import Page, expect
+
+from cosigner.drafts.diff import sentence_hunks
 
 pytestmark = pytest.mark.browser
 
