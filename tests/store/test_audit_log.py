@@ -11,7 +11,7 @@ import pytest
 
 from cosigner.errors import AuditFailed, ConfigError
 from cosigner.keys import KeyStore
-from cosigner.store.audit_log import AuditLog
+from cosigner.store.audit_log import AuditLog, stored_origin
 from cosigner.store.merkle import verify_inclusion
 from cosigner.store.note import parse_and_verify
 from cosigner.store.schema import AuditFieldRejected
@@ -146,6 +146,18 @@ async def test_a_log_of_another_origin_is_refused(tmp_path: Path) -> None:
     await log.close()
     with pytest.raises(AuditFailed, match="different log origin"):
         await AuditLog.open(tmp_path / "audit.db", keys, origin="other/origin")
+
+
+async def test_stored_origin_survives_key_rotation(tmp_path: Path) -> None:
+    assert stored_origin(tmp_path / "audit.db") is None
+    log, keys = await open_log(tmp_path)
+    await log.rotate_key()
+    await log.close()
+    assert stored_origin(tmp_path / "audit.db") == ORIGIN
+    reopened = await AuditLog.open(
+        tmp_path / "audit.db", keys, origin=stored_origin(tmp_path / "audit.db") or "x"
+    )
+    await reopened.close()
 
 
 async def test_invalid_fields_fail_before_anything_is_written(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from cosigner.store.purge import DEFAULT_KEEP_TYPES, PurgeResult, run_purge
 from cosigner.store.schema import AuditFieldRejected, validate_event
 from cosigner.store.writer import AppendJob, CallJob, ChainWriter, CheckpointJob, Job, StopJob
 
-__all__ = ["AuditLog", "Checkpoint", "EntryRef", "PurgeResult"]
+__all__ = ["AuditLog", "Checkpoint", "EntryRef", "PurgeResult", "stored_origin"]
 
 logger = logging.getLogger("cosigner.audit")
 
@@ -245,6 +245,25 @@ class AuditLog:
                 await self._call(mark)
             except AuditFailed as exc:
                 logger.warning("could not record anchoring time: %s", exc.message)
+
+
+def stored_origin(db_path: Path) -> str | None:
+    """The origin an existing log was created with (None when there is no log yet).
+
+    The origin names the log for its whole life and is signed into every checkpoint, so it must not change
+    (e.g. must not embed the current signing key id, which changes on rotation):
+    ``origin = stored_origin(path) or f"cosigner.local/{install_id}"``.
+    """
+    if not Path(db_path).exists():
+        return None
+    conn = sqlite3.connect(f"file:{Path(db_path).absolute()}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'origin'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
 
 
 def _prepare_directory(db_path: Path) -> tuple[Path, DirectoryLock]:
