@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from cosigner.detectors.name_variants import one_edit
-
 from bench.redaction import identifiers as ids
 from bench.redaction.people import ORGS, STREET_NAMES, STREET_TYPES, TOWNS, pool
+from cosigner.detectors.name_variants import one_edit
 
 SEEDS = {"dev": 20240917, "heldout": 777001}
 NICKNAMES = {

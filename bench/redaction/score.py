@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cosigner.redaction import CaseContext, RedactionConfig, Redactor
-
 from bench.redaction import corpus, presidio_data
 from bench.redaction.scoring import Score, score_all
+from cosigner.redaction import CaseContext, RedactionConfig, Redactor
 
 REDACTOR = Redactor(RedactionConfig.default())
 

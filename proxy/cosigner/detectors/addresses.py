@@ -8,7 +8,9 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import KeywordWindows
 from cosigner.detectors.kinds import ADDRESS
+from cosigner.detectors.term_matcher import lower_same_length
 
 _SUFFIX = (
     r"(?:road|rd|street|st|avenue|ave|av|lane|ln|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|terrace|"
@@ -181,27 +183,44 @@ _NOT_STREET_WORDS = frozenset(
 )
 
 
+_SUFFIX_WORDS = ["road", "rd", "street", "st", "avenue", "ave", "av", "lane", "ln", "close", "cl", "drive", "dr", "way", "court", "ct", "crescent", "cres", "place", "pl", "terrace", "terr", "tce", "gardens", "gdns", "grove", "gr", "hill", "park", "square", "sq", "mews", "view", "walk", "rise", "row", "parade", "pde", "green", "croft", "fold", "gate", "vale", "wharf", "yard", "mount", "boulevard", "blvd", "broadway", "estate", "heights", "hollow", "meadow", "meadows", "end", "wynd", "brae", "chase", "circle", "cir", "highway", "hwy", "pike", "trail", "trl", "parkway", "pkwy", "plaza", "loop", "alley", "quay", "embankment", "approach", "causeway", "promenade", "path", "passage", "bank", "side", "field", "fields", "common", "village", "manor", "house", "court", "lodge", "tower", "building", "mansions", "point"]
+_EURO_WORDS = ["rua", "via", "viale", "avda", "avenida", "calle", "carrer", "rue", "ul", "ulica", "piazza", "plaza", "av", "avenue", "chemin", "quai", "largo", "travessa", "praça", "u", "út", "tér", "utca", "st", "str", "street", "road", "ave"]
+_EURO_ENDINGS = ["strasse", "straße", "str", "weg", "gasse", "allee", "platz", "laan", "straat", "plein", "gracht", "katu", "tie", "kuja", "gata", "gatan", "vej", "gade", "vägen", "veien", "vegen", "utca", "braut", "stræde", "vænget", "vei", "väg", "polku", "rinne", "torget", "torg"]
+_STREET_KEYS = KeywordWindows(_SUFFIX_WORDS, before=90, after=2)
+_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=60, after=70)
+_EURO_END_KEYS = KeywordWindows(_EURO_ENDINGS, before=70, after=12, word_start=False)
+_BOX_KEYS = KeywordWindows(("box",), before=16, after=40)
+_UNIT_KEYS = KeywordWindows(("apt", "apartment", "suite", "ste"), before=1, after=12)
+
+
 class AddressDetector:
     name = "address"
 
     def detect(self, text: str) -> Sequence[Finding]:
+        if not any(c.isdigit() for c in text):
+            return []
+        lowered = lower_same_length(text)
         findings: list[Finding] = []
-        for pattern, rule in self._PATTERNS:
-            for match in pattern.finditer(text):
+        seen: set[tuple[int, int]] = set()
+        scans = (
+            (_STREET_KEYS.finditer(_STREET, text, lowered), "street_line"),
+            (_EURO_KEYS.finditer(_CONTINENTAL, text, lowered), "continental_street"),
+            (_EURO_END_KEYS.finditer(_CONTINENTAL, text, lowered), "continental_street"),
+            (_NUMBER_NAME_NUMBER.finditer(text), "number_name_number"),
+            (_BOX_KEYS.finditer(_MILITARY, text, lowered), "military_address"),
+            (_UNIT_KEYS.finditer(_UNIT_ONLY, text, lowered), "unit_line"),
+        )
+        for matches, rule in scans:
+            for match in matches:
                 start, end = match.span()
+                if (start, end) in seen:
+                    continue
+                seen.add((start, end))
                 if rule == "number_name_number" and not self._plausible(text, start, end):
                     continue
                 end = self._extend(text, end)
                 findings.append(Finding(ADDRESS, start, end, 0.85, self.name, rule))
         return findings
-
-    _PATTERNS = (
-        (_STREET, "street_line"),
-        (_CONTINENTAL, "continental_street"),
-        (_NUMBER_NAME_NUMBER, "number_name_number"),
-        (_MILITARY, "military_address"),
-        (_UNIT_ONLY, "unit_line"),
-    )
 
     @staticmethod
     def _plausible(text: str, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import KeywordWindows
 from cosigner.detectors._text import window_before
 from cosigner.detectors.kinds import DOB
 
@@ -138,12 +139,33 @@ def _tied_to_age(text: str, start: int, end: int) -> bool:
     return bool(_AGE_BEFORE.search(before))
 
 
+_DOB_KEYS = KeywordWindows(
+    ("dob", "d.o.b", "d o b", "birth", "born", "b.", "age", "aged", "years", "yrs", "y/o", "old", "("),
+    before=48,
+    after=48,
+    word_start=False,
+    word_end=False,
+)
+
+
+def _dates_near_keywords(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    last_end = -1
+    for lo, hi in _DOB_KEYS.windows(text):
+        for match in _DATE.finditer(text, lo, hi):
+            parsed = parse_date(match)
+            if parsed is not None and match.start() >= last_end:
+                last_end = match.end()
+                yield match.start(), match.end(), parsed
+
+
 class DobDetector:
     name = "dob"
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for start, end, _date in find_dates(text):
+        if not any(c.isdigit() for c in text):
+            return findings
+        for start, end, _date in _dates_near_keywords(text):
             if _is_labelled(text, start):
                 findings.append(Finding(DOB, start, end, 0.95, self.name, "dob_labelled"))
             elif _tied_to_age(text, start, end):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import KeywordWindows
 from cosigner.detectors.kinds import EMAIL
 
 _EMAIL = re.compile(
@@ -21,6 +22,9 @@ _SPELLED = re.compile(
 )
 
 
+_SPELLED_KEYS = KeywordWindows(("dot", "(at)", "[at]"), before=80, after=80, word_start=False, word_end=False)
+
+
 class EmailDetector:
     name = "email"
 
@@ -30,8 +34,8 @@ class EmailDetector:
             for match in _EMAIL.finditer(text):
                 findings.append(Finding(EMAIL, match.start(), match.end(), 1.0, self.name, "rfc5322_practical"))
         lowered = text.lower()
-        if " at " in lowered or "(at)" in lowered or "[at]" in lowered:
-            for match in _SPELLED.finditer(text):
+        if "dot" in lowered or "(at)" in lowered or "[at]" in lowered:
+            for match in _SPELLED_KEYS.finditer(_SPELLED, text, lowered):
                 raw = match.group().lower()
                 if " dot " not in raw and "(dot)" not in raw and "[dot]" not in raw and "." not in raw:
                     continue

@@ -216,10 +216,12 @@ def _tokens(text: str, care_mask: bytearray) -> list[_Token]:
         lower = word.lower()
         first = word[0]
         initial = len(word) == 1 and first.isupper()
-        back = start - 1
-        while back >= 0 and text[back] in _SKIP_BACK:
-            back -= 1
-        sentence_start = back < 0 or text[back] in _SENTENCE_END
+        sentence_start = False
+        if first.isupper():  # only capitalised words need it; most words are not
+            back = start - 1
+            while back >= 0 and text[back] in _SKIP_BACK:
+                back -= 1
+            sentence_start = back < 0 or text[back] in _SENTENCE_END
         care = lower in LEXICON.care_terms or bool(care_mask[start])
         tokens.append(_Token(start, end, word, lower, first.isupper(), initial, sentence_start, care, possessive))
     return tokens
@@ -381,7 +383,7 @@ class NameDetector:
         tokens = _tokens(text, _care_mask(text, lowered))
         if not tokens:
             return []
-        labels = [_classify(text, tokens, i) for i in range(len(tokens))]
+        labels = _labels(text, tokens)
         _chain(text, tokens, labels)
         return self._spans(text, tokens, labels)
 
@@ -400,9 +402,29 @@ class NameDetector:
         return findings
 
 
+def _labels(text: str, tokens: list[_Token]) -> list[int]:
+    """Classify every word; most lower-case words are settled by two set lookups without a full check."""
+    lex = LEXICON
+    first_names, surnames = lex.first_names, lex.surnames
+    labels = [_NOT_NAME] * len(tokens)
+    previous_lower = ""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower
+        if tok.cap or lower in first_names or lower in surnames or lower in WORD_NAMES or previous_lower in STRONG_CUES:
+            labels[i] = _classify(text, tokens, i)
+        previous_lower = lower
+    return labels
+
+
+def _weak(labels: list[int]) -> list[int]:
+    return [i for i, label in enumerate(labels) if label == _WEAK]
+
+
 def _lists(text: str, tokens: list[_Token], labels: list[int]) -> None:
     """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") weak items are names."""
-    for i in range(len(tokens) - 2):
+    for i in _weak(labels):
+        if i + 2 >= len(tokens):
+            break
         # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
         trio = tokens[i : i + 3]
         if all(labels[i + k] == _WEAK and _in_gazetteer(t.lower) and not t.initial for k, t in enumerate(trio)):
@@ -412,8 +434,9 @@ def _lists(text: str, tokens: list[_Token], labels: list[int]) -> None:
     changed = True
     while changed:
         changed = False
-        for i, tok in enumerate(tokens):
-            if labels[i] != _WEAK or tok.initial:
+        for i in _weak(labels):
+            tok = tokens[i]
+            if tok.initial:
                 continue
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(tokens) or labels[j] != _STRONG or tokens[j].cap != tok.cap:
@@ -429,7 +452,9 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
     """Weak words (initials, word-names, particles) next to a strong name word become part of the name;
     two adjacent capitalised weak words with a gazetteer name among them ("Kayden Tran") are a name."""
     lex = LEXICON
-    for i in range(len(tokens) - 1):
+    for i in _weak(labels):
+        if i + 1 >= len(tokens):
+            break
         a, b = tokens[i], tokens[i + 1]
         if labels[i] != _WEAK or labels[i + 1] != _WEAK or a.initial or b.initial or not _adjacent(text, a, b):
             continue
@@ -437,7 +462,9 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
             labels[i] = labels[i + 1] = _STRONG
         elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
             labels[i] = labels[i + 1] = _STRONG  # "codey ross": a lower-case first name and surname
-    for i in range(len(tokens) - 2):
+    for i in _weak(labels):
+        if i + 2 >= len(tokens):
+            break
         a, mid, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
             not a.cap
@@ -459,10 +486,12 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
         ):
             labels[i] = labels[i + 2] = _STRONG  # "Dyan van Gijn", "Willemine ten Pas"
     _lists(text, tokens, labels)
+    particles = [i for i, t in enumerate(tokens) if not t.cap and t.lower in NAME_PARTICLES]
     changed = True
     while changed:
         changed = False
-        for i, tok in enumerate(tokens):
+        for i in sorted({*_weak(labels), *particles}):
+            tok = tokens[i]
             if labels[i] == _STRONG:
                 continue
             joinable = labels[i] == _WEAK or (tok.lower in NAME_PARTICLES and not tok.cap)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import KeywordWindows
 from cosigner.detectors._text import has_label
 from cosigner.detectors.kinds import REFERENCE
 
@@ -86,10 +87,32 @@ LABELS = (
     "payroll no",
     "staff id",
 )
-_LABEL_WORDS = re.compile(
-    r"(?i)\b(?:ref(?:erence)?|no|number|num|id|urn|cad|log|pnc|cro|nomis|mrn|uprn|mosaic|lcs|eclipse|licence|"
-    r"passport)\b\.?\s*(?:no\.?|number|#)?\s*[:#.\-]?\s*"
+_LABEL_KEYS = KeywordWindows(
+    (
+        "ref",
+        "reference",
+        "no",
+        "number",
+        "num",
+        "id",
+        "urn",
+        "cad",
+        "log",
+        "pnc",
+        "cro",
+        "nomis",
+        "mrn",
+        "uprn",
+        "mosaic",
+        "lcs",
+        "eclipse",
+        "licence",
+        "passport",
+    ),
+    before=0,
+    after=0,
 )
+_AFTER_LABEL = re.compile(r"\.?\s*(?:no\.?|number|#)?\s*[:#.\-]?\s*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-]{3,30}[A-Za-z0-9]")
 
 
@@ -99,8 +122,11 @@ class ReferenceDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for label in _LABEL_WORDS.finditer(text):
-            token = _TOKEN.match(text, label.end())
+        if not any(c.isdigit() for c in text):
+            return findings
+        for _label_start, label_end in _LABEL_KEYS.hits(text):
+            after = _AFTER_LABEL.match(text, label_end)
+            token = _TOKEN.match(text, after.end() if after else label_end)
             if token is None:
                 continue
             value = token.group()

@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
-
 
 def lower_same_length(text: str) -> str:
     """``str.lower`` (line breaks, tabs read as spaces) that never changes the length: offsets stay valid."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_WHITESPACE)
+    # str.replace runs in C at memory speed; str.translate with a table is ~50x slower on large texts
+    for char in "\n\t\r\u00a0":
+        if char in lowered:
+            lowered = lowered.replace(char, " ")
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=_\-])[A-Za-z0-9+/_\-]{16,}={0,2}(?![A-Za-z0-9+/=_\-])")
-_HEX_RUN = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?(?:[0-9A-Fa-f]{2}[ :]?){8,}(?![0-9A-Fa-f])")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _MAX_RUN = 1 << 20
 
 
@@ -48,13 +48,13 @@ def encoded_runs(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, decoded text) for each run that decodes to readable text."""
     if len(text) < 16:
         return
-    for match in _HEX_RUN.finditer(text):
-        if match.end() - match.start() <= _MAX_RUN:
-            decoded = _decode_hex(match.group().strip())
-            if decoded is not None:
-                yield match.start(), match.start() + len(match.group().rstrip(" :")), decoded
+    # one class-led scan: a hex run is also a base64-alphabet run (spaced or colon-separated hex is not covered)
     for match in _BASE64_RUN.finditer(text):
-        if match.end() - match.start() <= _MAX_RUN:
-            decoded = _decode_base64(match.group())
-            if decoded is not None:
-                yield match.start(), match.end(), decoded
+        run = match.group()
+        if len(run) > _MAX_RUN:
+            continue
+        body = run.removeprefix("0x")
+        is_hex = all(c in _HEX_DIGITS for c in body)
+        decoded = _decode_hex(body) if is_hex else _decode_base64(run)
+        if decoded is not None:
+            yield match.start(), match.end(), decoded
