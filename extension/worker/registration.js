@@ -31,12 +31,19 @@ export async function syncRegistration(allowedOrigins) {
   const existing = (await scripting.registered()).map((s) => s.id).filter((id) => id === ISOLATED_ID || id === MAIN_ID);
   if (existing.length) await scripting.unregister(existing);
   if (patterns.length) {
-    await scripting.register([
-      { id: ISOLATED_ID, matches: patterns, js: [...BRIDGE_FILES], allFrames: true, matchOriginAsFallback: true,
-        runAt: 'document_idle', persistAcrossSessions: true },
-      { id: MAIN_ID, matches: patterns, js: ['content/main-world.js'], allFrames: true, matchOriginAsFallback: true,
-        runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true },
-    ]);
+    const isolated = { id: ISOLATED_ID, matches: patterns, js: [...BRIDGE_FILES], allFrames: true,
+      runAt: 'document_idle', persistAcrossSessions: true };
+    const mainWorld = { id: MAIN_ID, matches: patterns, js: ['content/main-world.js'], allFrames: true,
+      runAt: 'document_idle', world: 'MAIN', persistAcrossSessions: true };
+    try {
+      // Chromium: reach about:srcdoc editor frames (TinyMCE) through their parent's origin.
+      await scripting.register([{ ...isolated, matchOriginAsFallback: true },
+        { ...mainWorld, matchOriginAsFallback: true }]);
+    } catch {
+      // Browsers without matchOriginAsFallback or a MAIN world (older Firefox): the bridge still works on every
+      // field; editors then use their DOM strategies and DOM read-back only.
+      await scripting.register([{ ...isolated, matchAboutBlank: true }]).catch(() => scripting.register([isolated]));
+    }
   }
   await menus.replace(patterns.length ? [{ id: MENU_ID, title: 'Draft with Cosigner', contexts: ['editable'] }] : []);
   return patterns;
