@@ -4,6 +4,7 @@ import copy
 from typing import Any
 
 import pytest
+
 from cosigner.errors import BadRequest
 from cosigner.wire import anthropic_messages
 from cosigner.wire.paths import TextSlot, get_path

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from cosigner.wire.errors import (
     anthropic_error_body,
     anthropic_stream_error,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from cosigner.wire import anthropic_messages, openai_chat
 from cosigner.wire.errors import parse_upstream_error
 from cosigner.wire.sse import SSEDecoder, SSEEvent

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from cosigner.wire.paths import format_path, get_path, set_path
 
 

@@ -5,6 +5,9 @@ import json
 from typing import Any, Literal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cosigner.wire.rewrite import (
     AnthropicStreamRewriter,
     OpenAIStreamRewriter,
@@ -12,8 +15,6 @@ from cosigner.wire.rewrite import (
     rewrite_anthropic_response,
     rewrite_openai_response,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from .golden import anthropic_events, load_json, openai_chunks
 from .stream_checks import accumulate_anthropic, accumulate_openai

@@ -15,6 +15,7 @@ import openai
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+
 from cosigner.wire import translate
 from cosigner.wire.errors import (
     anthropic_error_body,

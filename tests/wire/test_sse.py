@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from cosigner.errors import UpstreamBadResponse
-from cosigner.wire.sse import SSEDecoder, SSEEvent, encode_sse
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from cosigner.errors import UpstreamBadResponse
+from cosigner.wire.sse import SSEDecoder, SSEEvent, encode_sse
 
 STREAM_LF = (
     b": keep-alive comment\n"

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 import pytest
+
 from cosigner.errors import BadRequest
 from cosigner.wire import anthropic_messages, openai_chat, translate
 

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 import pytest
+
 from cosigner.errors import UpstreamBadResponse
 from cosigner.wire import translate
 

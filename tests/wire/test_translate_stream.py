@@ -4,10 +4,11 @@ import json
 from typing import Any
 
 import pytest
-from cosigner.errors import UpstreamBadResponse, UpstreamStatus
-from cosigner.wire import translate
 from openai.lib.streaming.chat import ChatCompletionStreamState
 from openai.types.chat import ChatCompletionChunk
+
+from cosigner.errors import UpstreamBadResponse, UpstreamStatus
+from cosigner.wire import translate
 
 from .golden import anthropic_events, openai_chunks
 from .stream_checks import accumulate_anthropic, accumulate_openai

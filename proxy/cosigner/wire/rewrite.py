@@ -38,7 +38,7 @@ def rewrite_openai_response(resp: dict[str, Any], fn: RewriteFn) -> dict[str, An
         for key in ("content", "refusal"):
             if message.get(key) is not None:
                 message[key] = fn(up_str(message[key], (*base, key)), "text")
-        for j, call in enumerate(message.get("tool_calls") or ()):
+        for j, call in enumerate(up_list(message.get("tool_calls") or [], (*base, "tool_calls"))):
             call_path: JsonPath = (*base, "tool_calls", j)
             up_dict(call, call_path)
             if call.get("type", "function") == "function":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal, Protocol
 
-from cosigner.wire.upstream_shape import bad, up_dict, up_int, up_list, up_str
+from cosigner.wire.upstream_shape import bad, event_type, up_dict, up_int, up_list, up_str
 
 __all__ = ["AnthropicStreamRewriter", "OpenAIStreamRewriter", "StreamTransformer", "TransformerFactory"]
 
@@ -89,7 +89,9 @@ class OpenAIStreamRewriter:
         calls = delta.get("tool_calls")
         if not streams or not isinstance(calls, list):
             return None
-        starting = {c.get("index", 0) for c in calls if isinstance(c, dict)} - {k[1] for k in streams if k[0] == "tool"}
+        path = ("chunk", "choices", index, "delta", "tool_calls")
+        indices = {up_int(up_dict(c, path).get("index", 0), (*path, "index")) for c in calls}
+        starting = indices - {k[1] for k in streams if k[0] == "tool"}
         if not starting:
             return None
         flushed: list[dict[str, Any]] = []
@@ -176,7 +178,7 @@ class AnthropicStreamRewriter:
 
     def feed(self, event: str, data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         body = up_dict(data, (event,))
-        kind = body.get("type", event)
+        kind = event_type(event, body)
         if kind == "content_block_start":
             return [(event, self._on_start(body))]
         if kind == "content_block_delta":

@@ -124,7 +124,7 @@ def openai_response_to_anthropic(resp: Any, *, model: str) -> dict[str, Any]:
         content.append({"type": "text", "text": text})
     if refusal:
         content.append({"type": "text", "text": refusal})
-    for j, raw in enumerate(message.get("tool_calls") or ()):
+    for j, raw in enumerate(up_list(message.get("tool_calls") or [], (*base, "tool_calls"))):
         path: JsonPath = (*base, "tool_calls", j)
         call = up_dict(raw, path)
         function = up_dict(call.get("function"), (*path, "function"))

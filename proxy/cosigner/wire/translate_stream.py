@@ -17,7 +17,7 @@ from cosigner.wire.translate_response import (
     openai_usage_to_anthropic,
     stop_reason_for,
 )
-from cosigner.wire.upstream_shape import bad, up_dict, up_int, up_list, up_opt_str, up_str
+from cosigner.wire.upstream_shape import bad, event_type, up_dict, up_int, up_list, up_opt_str, up_str
 
 __all__ = ["AnthropicStreamToOpenAI", "OpenAIStreamToAnthropic"]
 
@@ -45,7 +45,7 @@ class AnthropicStreamToOpenAI:
         self._finished = False
 
     def feed(self, event: str, data: dict[str, Any]) -> list[dict[str, Any]]:
-        kind = data.get("type", event) if isinstance(data, dict) else event
+        kind = event_type(event, data)
         if kind == "error":
             raise _anthropic_stream_failure(data)
         body = up_dict(data, (kind,))
@@ -242,7 +242,8 @@ class OpenAIStreamToAnthropic:
                     events.extend(self._close_open())
                     events.append(self._open_block(("text", -1), {"type": "text", "text": ""}))
                 events.append(self._block_delta({"type": "text_delta", "text": text}))
-        for j, raw in enumerate(delta.get("tool_calls") or ()):
+        calls = up_list(delta.get("tool_calls") or [], ("chunk", "choices", 0, "delta", "tool_calls"))
+        for j, raw in enumerate(calls):
             events.extend(self._on_tool_call(up_dict(raw, ("chunk", "choices", 0, "delta", "tool_calls", j))))
         return events
 

@@ -35,7 +35,7 @@ def anthropic_request_to_openai(
         elif role == "user":
             messages.extend(_openai_user_messages(content, path))
         else:
-            messages.append(_openai_assistant_message(content, path))
+            messages.extend(_openai_assistant_message(content, path))
     out: dict[str, Any] = {"model": body["model"], "messages": messages, max_tokens_field: body["max_tokens"]}
     for key in ("temperature", "top_p"):
         if body.get(key) is not None:
@@ -123,9 +123,10 @@ def _openai_file_part(block: dict[str, Any], path: JsonPath) -> dict[str, Any]:
     }
 
 
-def _openai_assistant_message(content: str | list[dict[str, Any]], path: JsonPath) -> dict[str, Any]:
+def _openai_assistant_message(content: str | list[dict[str, Any]], path: JsonPath) -> list[dict[str, Any]]:
+    """No message at all for a turn left empty (e.g. only thinking), which OpenAI would reject."""
     if isinstance(content, str):
-        return {"role": "assistant", "content": content}
+        return [{"role": "assistant", "content": content}]
     texts: list[str] = []
     calls: list[dict[str, Any]] = []
     for j, block in enumerate(content):
@@ -145,10 +146,12 @@ def _openai_assistant_message(content: str | list[dict[str, Any]], path: JsonPat
             continue  # only Anthropic can verify its own signed thinking; other providers reject it
         else:
             raise fail((*path, j, "type"), f"{kind} blocks cannot be sent to this model")
+    if not texts and not calls:
+        return []
     message: dict[str, Any] = {"role": "assistant", "content": "".join(texts) if texts else None}
     if calls:
         message["tool_calls"] = calls
-    return message
+    return [message]
 
 
 def _openai_tool(tool: dict[str, Any], path: JsonPath) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 from cosigner.errors import UpstreamBadResponse
 from cosigner.wire.paths import JsonPath, format_path
 
-__all__ = ["bad", "up_dict", "up_int", "up_list", "up_opt_str", "up_str"]
+__all__ = ["bad", "event_type", "up_dict", "up_int", "up_list", "up_opt_str", "up_str"]
 
 
 def bad(path: JsonPath, what: str) -> UpstreamBadResponse:
@@ -41,3 +41,9 @@ def up_int(value: Any, path: JsonPath) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise bad(path, "expected an integer")
     return value
+
+
+def event_type(event: str, data: Any) -> str:
+    """An Anthropic event's type: the ``type`` in its data, else its SSE event name (both should agree)."""
+    kind = data.get("type") if isinstance(data, dict) else None
+    return kind if isinstance(kind, str) else event
