@@ -222,3 +222,17 @@ async def test_inclusion_proof_outside_committed_tree_is_refused(tmp_path: Path)
     with pytest.raises(AuditFailed):
         await log.inclusion_proof(0, 99)
     await log.close()
+
+
+async def test_writes_racing_close_are_either_committed_or_refused(tmp_path: Path) -> None:
+    log, keys = await open_log(tmp_path)
+    pending = [asyncio.ensure_future(log.append("forwarded", {"bytes_out": i})) for i in range(50)]
+    await asyncio.sleep(0)
+    await log.close()
+    results = await asyncio.gather(*pending, return_exceptions=True)
+    committed = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, AuditFailed)]
+    assert len(committed) + len(refused) == 50
+    assert verify_log(tmp_path / "audit.db", keys.public_keys()).ok
+    with pytest.raises(AuditFailed, match="closed"):
+        log.submit("forwarded", {"bytes_out": 1})

@@ -54,6 +54,7 @@ class AuditLog:
         self._anchor: CheckpointAnchor | None = None
         self._failure: str | None = None
         self._closed = False
+        self._closing = False
         self.last_anchored_at: datetime | None = None
         self.last_anchored_size: int | None = None
 
@@ -92,10 +93,14 @@ class AuditLog:
             log._anchor = CheckpointAnchor(collector_url, log._mark_anchored)
             log._anchor.start()
         last = writer.last_checkpoint
-        if writer.head.size and (last is None or last.tree_size < writer.head.size):
-            await log.checkpoint("recovery")  # entries from before a crash get signed now
-        elif last is not None and log._anchor is not None:
-            log._anchor.offer(last)
+        try:
+            if writer.head.size and (last is None or last.tree_size < writer.head.size):
+                await log.checkpoint("recovery")  # entries from before a crash get signed now
+            elif last is not None and log._anchor is not None:
+                log._anchor.offer(last)
+        except BaseException:
+            await log.close()
+            raise
         return log
 
     # writing
@@ -172,7 +177,7 @@ class AuditLog:
 
     @property
     def healthy(self) -> bool:
-        return self._failure is None and not self._closed
+        return self._failure is None and not self._closed and not self._closing
 
     async def inclusion_proof(self, seq: int, tree_size: int) -> list[bytes]:
         """RFC 6962 audit path for entry ``seq`` in the tree of the first ``tree_size`` entries."""
@@ -185,8 +190,9 @@ class AuditLog:
 
     async def close(self) -> None:
         """Finish queued writes, sign a final checkpoint, stop the writer, release the directory lock."""
-        if self._closed:
+        if self._closed or self._closing:
             return
+        self._closing = True  # from here on new writes are refused; queued ones still complete
         writer = self._writer
         try:
             if writer is not None and writer.is_alive():
@@ -211,7 +217,7 @@ class AuditLog:
         return {k: copy.deepcopy(v) if isinstance(v, dict | list) else v for k, v in fields.items()}
 
     def _enqueue(self, job: Job) -> None:
-        if self._closed or self._writer is None:
+        if self._closed or self._closing or self._writer is None:
             raise AuditFailed("the audit log is closed")
         if self._failure is not None:
             raise AuditFailed(f"the audit log is unhealthy: {self._failure}")

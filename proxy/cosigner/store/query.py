@@ -67,7 +67,8 @@ def iter_events(
     limit: int | None = None,
 ) -> Iterator[Event]:
     """Live (non-purged) events matching ``flt``."""
-    clauses, params = ["body IS NOT NULL"], []
+    clauses: list[str] = ["body IS NOT NULL"]
+    params: list[str | int] = []
     if flt.since:
         clauses.append("time >= ?")
         params.append(flt.since)
@@ -79,7 +80,7 @@ def iter_events(
         params.extend(flt.types)
     if before_seq is not None:
         clauses.append("seq < ?")
-        params.append(str(before_seq))
+        params.append(before_seq)
     order = "DESC" if newest_first else "ASC"
     cursor = conn.execute(
         f"SELECT seq, time, type, body FROM entries WHERE {' AND '.join(clauses)} ORDER BY seq {order}",

@@ -150,8 +150,19 @@ class ChainWriter(threading.Thread):
             if work:
                 self._run_batch(work)
             if stop is not None:
+                self._refuse_remaining()
                 self._resolve(stop.future, None)
                 return
+
+    def _refuse_remaining(self) -> None:
+        """Jobs queued after the stop request get an answer instead of waiting forever."""
+        closed = AuditFailed("the audit log is closed")
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                return
+            self._resolve(job.future, closed)
 
     def _seconds_to_interval_checkpoint(self) -> float:
         elapsed = time.monotonic() - self.head.last_checkpoint_monotonic
