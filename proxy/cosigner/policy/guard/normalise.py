@@ -348,6 +348,7 @@ def _fuzzy_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=8192)
 def correct(token: str) -> str:
     """A one-edit misspelling of a trigger word becomes that word; everything else is returned unchanged."""
     if len(token) < 5 or token in PROTECTED_WORDS or not token.isalpha():
@@ -395,6 +396,12 @@ def clean_text(text: str) -> str:
     """Remove invisible characters and fold compatibility forms (full-width letters); ASCII costs nothing."""
     if text.isascii():
         return text
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:  # Latin-1 only: the no-break space and the soft hyphen are the characters that matter
+        return text.replace("\xa0", " ").replace("\xad", "")
     encoded = text.encode("utf-8", "surrogatepass")
     if any(seq in encoded for seq in _INVISIBLE_UTF8):
         text = text.translate(_INVISIBLE)
