@@ -289,3 +289,12 @@ def test_azure_response_to_anthropic_ignores_filter_annotations() -> None:
     out = openai_response_to_anthropic(load_json("azure_response_text.json"), model="c")
     assert out["content"] == [{"type": "text", "text": "Case note: [PERSON_1] declined the offer."}]
     assert out["usage"]["input_tokens"] == 40
+
+
+def test_tool_input_sent_whole_in_block_start_reaches_openai_arguments() -> None:
+    events = anthropic_events("anthropic_stream_tool_use.sse")
+    events = [(n, d) for n, d in events if not (n == "content_block_delta" and d["index"] == 1)]
+    start = next(d for n, d in events if n == "content_block_start" and d["index"] == 1)
+    start["content_block"]["input"] = {"person": "[PERSON_1]"}
+    result = accumulate_openai(anthropic_to_openai(events, True), include_usage=True)
+    assert json.loads(result["tool_calls"][0]["arguments"]) == {"person": "[PERSON_1]"}

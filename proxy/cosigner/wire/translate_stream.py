@@ -7,6 +7,7 @@ message_start, ping, a start/stop pair around each text run and each tool call, 
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -90,7 +91,7 @@ class AnthropicStreamToOpenAI:
                 "type": "function",
                 "function": {
                     "name": up_str(block.get("name"), ("content_block_start", "content_block", "name")),
-                    "arguments": "",
+                    "arguments": _initial_arguments(block.get("input")),
                 },
             }
             return [self._choice_chunk({"tool_calls": [call]})]
@@ -148,6 +149,13 @@ class AnthropicStreamToOpenAI:
         if self._include_usage:
             chunk["usage"] = usage
         return chunk
+
+
+def _initial_arguments(tool_input: Any) -> str:
+    """Anthropic starts a tool_use block with ``input: {}``; a server that sends the whole input here is kept."""
+    if tool_input is None or tool_input == {}:
+        return ""
+    return json.dumps(up_dict(tool_input, ("content_block_start", "content_block", "input")), ensure_ascii=False)
 
 
 def _anthropic_stream_failure(data: Any) -> UpstreamStatus:
