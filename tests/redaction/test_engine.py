@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
+
 from cosigner.errors import BadRequest, RedactionFailed
 from cosigner.redaction import CaseContext, OrgPattern, RedactionConfig, Redactor, Span
 
@@ -127,9 +128,7 @@ def test_org_pattern_from_config() -> None:
 
 
 def test_org_pattern_with_label_required_needs_a_label() -> None:
-    config = RedactionConfig(
-        actions={}, org_patterns=(OrgPattern("lcs", "LCS_ID", r"\b\d{6}\b", label_required=True),)
-    )
+    config = RedactionConfig(actions={}, org_patterns=(OrgPattern("lcs", "LCS_ID", r"\b\d{6}\b", label_required=True),))
     result = Redactor(config).redact(["LCS 123456 and 654321 apples"])
     assert result.texts == ["LCS [LCS_ID_1] and 654321 apples"]
 

@@ -10,7 +10,7 @@ from cosigner.detectors._keywords import KeywordWindows
 from cosigner.detectors.kinds import EMAIL
 
 _EMAIL = re.compile(
-    r"(?<![\w.+\-])[\w.+\-!#$%&'*/=?^`{|}~]{1,64}\s?@\s?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
+    r"(?<![\w.+\-])[\w.+\-!#$%&'*/=?^`{|}~\"]{1,64}\s?@\s?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
     r"[A-Za-z]{2,24}(?![\w\-])"
 )
 _SPELLED = re.compile(

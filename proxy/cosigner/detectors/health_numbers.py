@@ -15,7 +15,7 @@ from cosigner.detectors.checksums import chi_date_ok, mod11_check_ok
 from cosigner.detectors.kinds import CHI_NUMBER, HC_NUMBER, NHS_NUMBER
 
 # ten digits, each gap at most two separator characters (spaces, dashes, dots, slashes, a line break)
-_TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,2}\d){9}(?![\w]|[ \-./]\d)")
+_TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,2}\d){9}(?!\w)")
 _NHS_LABELS = ("nhs", "nhs no", "nhs number", "nhs num", "nhsno", "nhs#")
 _CHI_LABELS = ("chi", "chi no", "chi number")
 _HC_LABELS = ("h&c", "hcn", "h c", "health and care", "health & care", "h&c no", "h&c number")
