@@ -4,6 +4,7 @@ insertion are in the audit log."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -117,3 +118,27 @@ def test_reviewed_draft_lands_exactly_in_the_editor_model(ext: ExtensionBrowser,
     assert inserted[0].get("verified") is True
     page.close()
     panel.close()
+
+
+def test_case_context_read_from_the_page_reaches_the_proxy(ext: ExtensionBrowser) -> None:
+    """IT names page elements holding the subject's name and case reference; they travel as case context."""
+    ext.worker.evaluate(
+        "chrome.storage.local.set({caseContextSelectors: {subject_name: '#subject-name', case_ref: '#case-ref'}})")
+    try:
+        ext.stack.set_draft("Visited Sam Taylor at home. He said school was going well.")
+        sent_before = len(ext.stack.upstream.received)
+        page = ext.open_field("textarea", "Visited Sam Taylor at home. He said school was ok.")
+        ext.press_cosigner_button(page)
+        panel = ext.panel()
+        expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+        panel.click("#draft")
+        expect(panel.locator("body")).to_have_attribute("data-state", "review", timeout=20_000)
+        draft_id = panel.locator("body").get_attribute("data-draft-id")
+        issued = [b for _, _, b in ext.stack.audit_entries("draft_issued") if b.get("draft_id") == draft_id]
+        assert len(issued) == 1 and issued[0].get("case_ref"), "the case reference was sent (stored keyed-hashed)"
+        sent = json.dumps(ext.stack.upstream.received[sent_before:])
+        assert "Taylor" not in sent and "C-1042" not in sent
+        page.close()
+        panel.close()
+    finally:
+        ext.worker.evaluate("chrome.storage.local.remove('caseContextSelectors')")
