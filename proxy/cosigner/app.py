@@ -21,7 +21,7 @@ from cosigner.paths import ensure_data_dir
 from cosigner.policy.reload import PolicyHolder
 from cosigner.routes import SERVICES, add_routes
 from cosigner.services import Services
-from cosigner.store.audit_log import AuditLog
+from cosigner.store.audit_log import AuditLog, stored_origin
 
 log = logging.getLogger("cosigner.app")
 BOUND_PORT: web.AppKey[list[int]] = web.AppKey("bound_port", list)
@@ -60,10 +60,13 @@ def create_app(config: Config) -> web.Application:
     async def services_ctx(app: web.Application) -> AsyncIterator[None]:
         connector = aiohttp.TCPConnector(limit=200, limit_per_host=100, enable_cleanup_closed=True)
         session = aiohttp.ClientSession(connector=connector, auto_decompress=True)
+        db_path = data_dir / "audit.db"
+        # The origin is signed into every checkpoint, so it is fixed at the log's creation (key rotation keeps it).
+        origin = await asyncio.to_thread(stored_origin, db_path) or f"cosigner.local/{keys.key_id}"
         audit = await AuditLog.open(
-            data_dir / "audit.db",
+            db_path,
             keys,
-            origin=f"cosigner.local/{keys.key_id}",
+            origin=origin,
             checkpoint_every=config.checkpoint_every,
             checkpoint_interval_s=config.checkpoint_interval_s,
             collector_url=config.collector_url,

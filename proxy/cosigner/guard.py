@@ -28,6 +28,8 @@ RAW_BODY_KEY: web.RequestKey[bytes] = web.RequestKey("raw_body", bytes)
 
 # Paths that need no token: pairing (it exchanges a code for one) and the DPO page shell (its data needs one).
 _OPEN_PATHS = frozenset({"/cosigner/v1/pair", "/cosigner/dpo", "/cosigner/v1/openapi.json", "/healthz"})
+# The DPO page's own script, styles and icons: public files, no data (the data API needs the DPO token).
+_OPEN_PREFIXES = ("/cosigner/dpo/static/",)
 _GET_PATHS = frozenset({"/v1/models", "/cosigner/dpo", "/cosigner/v1/openapi.json", "/healthz"})
 _EXTENSION_SCHEMES = ("chrome-extension://", "moz-extension://")
 
@@ -78,7 +80,7 @@ def make_guard(auth: AuthStore, hosts: Callable[[], frozenset[str]], max_body: i
                 raise PayloadTooLarge(f"The body is larger than the configured limit of {max_body} bytes.")
             request[RAW_BODY_KEY] = await _read_limited(request, max_body)
 
-        if path not in _OPEN_PATHS:
+        if path not in _OPEN_PATHS and not path.startswith(_OPEN_PREFIXES):
             principal = auth.authenticate(bearer_token(request))
             if principal is None:
                 raise Unauthorized(

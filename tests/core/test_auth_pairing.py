@@ -109,3 +109,19 @@ def test_cli_reports_config_errors_with_exit_2(tmp_path: Path, capsys: pytest.Ca
     bad.write_text("[server]\nport = 'x'\n")
     assert main(["--config", str(bad), "token"]) == 2
     assert "config.toml: server.port: must be an integer" in capsys.readouterr().err
+
+
+async def test_proxy_restarts_after_signing_key_rotation(tmp_path: Path) -> None:
+    from cosigner.routes import SERVICES
+    from cosigner.testing import proxy_config, start_proxy
+
+    config = proxy_config(tmp_path / "data", {})
+    first = await start_proxy(config)
+    old_key = first.app[SERVICES].keys.key_id
+    await first.app[SERVICES].audit.rotate_key()
+    await first.close()
+    second = await start_proxy(config)  # the log's origin is fixed at creation, so reopening still works
+    try:
+        assert second.app[SERVICES].keys.key_id != old_key
+    finally:
+        await second.close()
