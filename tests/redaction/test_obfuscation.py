@@ -12,7 +12,7 @@ from cosigner.redaction.shadow import INVISIBLE_DELETE, make_shadow
 
 REDACTOR = Redactor(RedactionConfig.default())
 NHS = "9434765919"
-INVISIBLES = sorted(INVISIBLE_DELETE)[:40] + [0xE0041, 0x200B, 0x00AD, 0x202E]
+INVISIBLES = [*sorted(INVISIBLE_DELETE)[:40], 0xE0041, 0x200B, 0x00AD, 0x202E]
 FULLWIDTH = {str(d): chr(0xFF10 + d) for d in range(10)}
 ARABIC_INDIC = {str(d): chr(0x0660 + d) for d in range(10)}
 

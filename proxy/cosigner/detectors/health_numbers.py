@@ -16,6 +16,7 @@ from cosigner.detectors.kinds import CHI_NUMBER, HC_NUMBER, NHS_NUMBER
 
 # ten digits, each gap at most two separator characters (spaces, dashes, dots, slashes, a line break)
 _TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,2}\d){9}(?!\w)")
+_RUN_CONTINUES = re.compile(r"[ \-./]\d")
 _NHS_LABELS = ("nhs", "nhs no", "nhs number", "nhs num", "nhsno", "nhs#")
 _CHI_LABELS = ("chi", "chi no", "chi number")
 _HC_LABELS = ("h&c", "hcn", "h c", "health and care", "health & care", "h&c no", "h&c number")
@@ -40,19 +41,33 @@ class HealthNumberDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _TEN_DIGITS.finditer(text):
-            raw = match.group()
-            if raw.count("\n") > 1:
+        pos = 0
+        while True:
+            match = _TEN_DIGITS.search(text, pos)
+            if match is None:
+                return findings
+            finding = self._judge(text, match)
+            if finding is None:
+                # not a health number: the ten digits may start later in the same run ("2017 476 767 4840")
+                pos = match.start() + 1
                 continue
-            digits = alnum(raw)
-            start, end = match.span()
-            kind = classify(digits)
-            if has_label(text, start, _NHS_LABELS):
-                findings.append(Finding(NHS_NUMBER, start, end, 1.0, self.name, "nhs_labelled"))
-            elif has_label(text, start, _CHI_LABELS):
-                findings.append(Finding(CHI_NUMBER, start, end, 1.0, self.name, "chi_labelled"))
-            elif has_label(text, start, _HC_LABELS):
-                findings.append(Finding(HC_NUMBER, start, end, 1.0, self.name, "hc_labelled"))
-            elif kind is not None:
-                findings.append(Finding(kind, start, end, 0.9, self.name, kind.lower() + "_checksum"))
-        return findings
+            findings.append(finding)
+            pos = match.end()
+
+    def _judge(self, text: str, match: re.Match[str]) -> Finding | None:
+        raw = match.group()
+        if raw.count("\n") > 1:
+            return None
+        start, end = match.span()
+        if has_label(text, start, _NHS_LABELS):
+            return Finding(NHS_NUMBER, start, end, 1.0, self.name, "nhs_labelled")
+        if has_label(text, start, _CHI_LABELS):
+            return Finding(CHI_NUMBER, start, end, 1.0, self.name, "chi_labelled")
+        if has_label(text, start, _HC_LABELS):
+            return Finding(HC_NUMBER, start, end, 1.0, self.name, "hc_labelled")
+        if _RUN_CONTINUES.match(text, end):
+            return None  # unlabelled ten digits inside a longer run of digits: the run is something else
+        kind = classify(alnum(raw))
+        if kind is None:
+            return None
+        return Finding(kind, start, end, 0.9, self.name, kind.lower() + "_checksum")
