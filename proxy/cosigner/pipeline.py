@@ -116,7 +116,7 @@ async def _stream(request: web.Request, ex: Exchange, services: Services) -> web
         except CosignerError as exc:
             ex.status, ex.error_code = exc.status, exc.code
             render = openai_stream_error if ex.client_format == "openai" else anthropic_stream_error
-            await response.write(render(exc.code, exc.message))
+            await response.write(render(exc.code, exc.message, status=exc.status))
         ex.unknown_placeholders = ex.redaction.placeholders.unknown_count if ex.redaction else 0
         await response.write_eof()
         return response

@@ -27,6 +27,8 @@ def decode_json(raw: bytes) -> dict[str, Any]:
         body = json.loads(text)
     except ValueError as exc:
         raise BadRequest(f"The request body is not valid JSON (line {exc_line(exc)}).") from None
+    except RecursionError:
+        raise BadRequest("The request body is nested too deeply.") from None
     if not isinstance(body, dict):
         raise BadRequest("The request body must be a JSON object.")
     return body
