@@ -70,7 +70,11 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         out.add("prediction")
     if not draft_own and (has("STAT_STRONG") or (has("STAT_DECIDE") and has("STAT_TOPIC"))):
         out.add("statutory_decision")
-    if not draft_own and (has("CRED_STRONG") or (has("CRED_NOUN") and (has("CRED_VERB") or has("YOUR_JUDGEMENT")))):
+    if not draft_own and (
+        has("CRED_STRONG")
+        or (has("CRED_NOUN") and (has("CRED_VERB") or has("YOUR_JUDGEMENT")))
+        or (has("CRED_NOUN") and question and person and not has("OWNED"))
+    ):
         out.add("credibility")
     if has("PROTECTED") and has("PROFILE") and not draft_own:
         out.add("profiling")

@@ -207,7 +207,7 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     before = padded[: start + 1].split()[-3:]
     if role == "STAT_DECIDE":
         phrase = padded[start : end + 1].split()
-        if phrase[:1] == ["should"] or phrase[:2] in (["do", "we"], ["do", "i"]):
+        if phrase[:1] == ["should"] or phrase[:2] in (["do", "we"], ["do", "i"], ["would", "you"]):
             after = padded[end:].split(None, 1)
             return bool(after) and after[0] in DRAFTING_NEXT
         return False

@@ -39,6 +39,10 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 
 TEXT_SPEAK: dict[str, str] = {
     "hw": "how",
+    "giv": "give",
+    "trooth": "truth",
+    "troof": "truth",
+    "truf": "truth",
     "u": "you",
     "ya": "you",
     "yu": "you",
@@ -119,6 +123,7 @@ TEXT_SPEAK: dict[str, str] = {
 # Words the guard keys on; one-edit misspellings of these are corrected.
 TRIGGERS: tuple[str, ...] = (
     "score",
+    "level",
     "rating",
     "predict",
     "prediction",

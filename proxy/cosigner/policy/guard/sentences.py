@@ -578,7 +578,7 @@ def _strict_sentences(original: str, role: str) -> list[RequestSentence]:
     """One automaton pass over the whole marked text finds the few material sentences that could be requests."""
     marked = "\n" + _mark_fast(original)
     out: list[RequestSentence] = []
-    for end, lead in _strict_automaton().iter(marked):
+    for end, _lead in _strict_automaton().iter(marked):
         start = marked.rfind("\n", 0, end - 1)
         start = max(start, marked.rfind(PARAGRAPH, 0, end - 1)) + 1
         stop = len(marked)
@@ -641,11 +641,12 @@ def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: s
 def _spelling(head: str) -> str:
     from cosigner.policy.guard.normalise import TEXT_SPEAK, correct
 
-    return TEXT_SPEAK.get(head) or correct(head)
+    mapped = TEXT_SPEAK.get(head)
+    return mapped.split()[0] if mapped else correct(head)
 
 
 def _is_reported_speech(sentence: str) -> bool:
-    if not any(q in sentence for q in "\"“‘'"):
+    if not any(q in sentence for q in '"“‘') and " '" not in sentence:
         return False
     words = sentence.replace(",", " ").replace('"', " ").replace("“", " ").split()
     return not REPORTING_VERBS.isdisjoint(words)
