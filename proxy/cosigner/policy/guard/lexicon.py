@@ -26,7 +26,8 @@ _SUBJECT = (
     "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
     "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
     "the placement|this placement|the court|the judge|the kids|the siblings|this baby|this young person|"
-    "the dad|the mum|the stepdad|the stepfather|the stepmum|the grandson|the granddaughter|the son|the daughter|"
+    "the dad|the mum|the stepdad|the stepfather|the stepmum|the grandson|the granddaughter|the son|the "
+    "daughter|"
     "the aunt|the uncle|the foster carer|the neighbour|x grandson|x son|x daughter|x partner|x mum|x dad|"
     "x boyfriend|x husband|x wife|the husband|the wife|her partner|his partner|her boyfriend|her husband|"
     "his wife|the young man|the young woman|the teenager|the family"
@@ -194,7 +195,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRED_STRONG": (
         "(predict|predicts|predicting|prediction|predictions|forecast|forecasting|foresee|prognosis|"
         "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
-        "the chance|the chances|the odds|the likelihood|the probability|chance of|chances of|chance that|chances that|odds of|odds that|odds are|what are the chances|"
+        "the chance|the chances|the odds|the likelihood|the probability|chance of|chances of|chance that|"
+        "chances that|odds of|odds that|odds are|what are the chances|"
         "is it likely|are they likely|is he likely|is she likely|likely to|unlikely to|"
         "what will happen|what is going to happen|what happens to|what would happen|will happen|"
         "in future|in the future|future behaviour|future behavior|future risk|future harm|"
@@ -221,7 +223,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "kill|"
         "injure|assault|attack|go missing|going missing|run away|running away|abscond|relapse|relapsing|"
         "use again|using again|drink again|drinking again|use drugs|overdose|self harm|suicide|suicidal|"
-        "breakdown|break down|breaks down|brakes down|brake down|break up|broken down|disrupt|disruption|engage|engagement|comply|compliance|"
+        "breakdown|break down|breaks down|brakes down|brake down|break up|broken down|disrupt|disruption|"
+        "engage|engagement|comply|compliance|"
         "cooperate|co operate|cooperation|cope|succeed|success|successful|fail|failure|outcome|outcomes|"
         "proceedings|court|care order|supervision order|win|lose|return home|go home|get the children back|"
         "get the kids back|get her children back|get his children back|get them back|get the baby back|"
@@ -258,10 +261,12 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "this family|the concern|these concerns|the concerns|the situation|this situation|he|she|they|"
         "the child|this child) (meet|meets|reach|cross|qualify|count|warrant|justify|need|require|merit)",
         "(or|vs|versus) (child in need|cin|child protection|cp|early help|nfa|section 17|s17|section 47|s47|"
-        "a section 47|a s47|section 42|s42|a section 42|safeguarding|universal services|level 2|level 3|level 4)",
+        "a section 47|a s47|section 42|s42|a section 42|safeguarding|universal services|level 2|level 3|"
+        "level 4)",
         "(put|place|make) (the |this |these |)(child|children|baby|kids|x|him|her|them|family|siblings) "
         "(on|subject to|onto|under) (a |the |)(cp|child protection|cin|child in need|plan)",
-        "is this (a child protection|significant harm|a s47|a section 47|a s42|a section 42|child protection|a cp case|"
+        "is this (a child protection|significant harm|a s47|a section 47|a s42|a section 42|child "
+        "protection|a cp case|"
         "a safeguarding|safeguarding|neglect|abuse|emotional abuse|a child in need|cin|cp|level 4|level 3|"
         "level 2|a care act|a mash|a lado|an early help|early help|a police matter|reportable)",
         f"(does|do|did) ({_SUBJECT}) (have|lack|lacks|has|retain) (the |)(mental |)capacity",
@@ -336,7 +341,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
     "STAT_DECIDE": (
-        "(should x|would you|do you think we should|do you think i should|should we|should i|should they|do we need|do i need|is it appropriate|is it necessary|whether to|"
+        "(should x|would you|do you think we should|do you think i should|should we|should i|should they|do "
+        "we need|do i need|is it appropriate|is it necessary|whether to|"
         "whether we should|whether i should|whether they should|whether it should|whether this should|"
         "is it justified|is it warranted|your recommendation|recommendation on|recommendation about|"
         "recommendation for|recommendation as to|recommendation regarding|recommend whether|or not|go ahead|"
@@ -409,7 +415,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(race|racial|ethnic|ethnicity|ethnic group|ethnic minority|black|white|asian|mixed race|muslim|"
         "muslims|islam|islamic|christian|christians|jewish|jews|jew|hindu|hindus|sikh|sikhs|buddhist|"
         "religion|religious|faith|traveller|travellers|gypsy|gypsies|roma|immigrant|immigrants|"
-        "asylum seeker|asylum seekers|asylum seeking|asylum|refugee|refugees|migrant|migrants|foreign|foreigners|nationality|"
+        "asylum seeker|asylum seekers|asylum seeking|asylum|refugee|refugees|migrant|migrants|foreign|"
+        "foreigners|nationality|"
         "eastern european|eastern europeans|african|africans|caribbean|pakistani|pakistanis|bangladeshi|"
         "indian|polish|romanian|somali|nigerian|arab|arabs|gay|lesbian|bisexual|trans|transgender|lgbt|"
         "lgbtq|sexuality|sexual orientation|homosexual|disabled|disability|disabilities|learning disability|"
@@ -431,7 +438,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
-        "(forget|ignore|disregard) (everything|anything|all|what) (you were told|you have been told|youve been told|"
+        "(forget|ignore|disregard) (everything|anything|all|what) (you were told|you have been told|youve "
+        "been told|"
         "before|above|previously|you know|i said before|in your instructions|the system said)",
         "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable|get around|"
         "get round|work around|circumvent|avoid|evade|trick|fool|beat|dodge) (all |any |your |the |my |"
