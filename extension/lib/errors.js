@@ -87,6 +87,12 @@ export const FAILURES = Object.freeze({
     message: 'Cosigner only works on the case-system sites your organisation allows.',
     action: 'none',
   },
+  settings_invalid: {
+    title: 'Cosigner is switched off on this browser',
+    message: 'The settings your IT team set for Cosigner are not valid, so drafting is off rather than running ' +
+      'with looser settings. Contact IT.',
+    action: 'none',
+  },
   bad_response: {
     title: 'Cosigner sent an answer the extension cannot use',
     message: 'Nothing was inserted. Update Cosigner and the extension to matching versions, or contact IT.',

@@ -61,6 +61,7 @@ export function createRouter({ extensionId, extensionOrigin, allowedOrigins, con
     } catch (err) {
       onError(err);
       if (err instanceof MessageRefused) return { ok: false, error: { code: err.code } };
+      if (err?.name === 'SettingsError') return { ok: false, error: { code: 'settings_invalid' } };
       if (err && typeof err.kind === 'string') {
         return { ok: false, error: { code: err.kind, proxyMessage: err.proxyMessage ?? null, rule: err.rule ?? null } };
       }

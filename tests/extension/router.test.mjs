@@ -78,3 +78,14 @@ test('a handler registered without a schema is a programming error', () => {
   assert.throws(() => createRouter({ extensionId: ID, extensionOrigin: EXT, allowedOrigins: () => [],
     contentHandlers: { 'draft.accept': () => {} }, pageHandlers: {} }), /no schema/u);
 });
+
+test('invalid IT settings switch everything off with a stable code', async () => {
+  const { SettingsError } = await import('../../extension/lib/settings.js');
+  const route = createRouter({
+    extensionId: ID, extensionOrigin: EXT,
+    allowedOrigins: async () => { throw new SettingsError('proxyUrl', 'must be 127.0.0.1 or localhost'); },
+    contentHandlers: {}, pageHandlers: { 'panel.hello': async () => 'never' },
+  });
+  assert.deepEqual(await route({ type: 'panel.hello', payload: {} }, { id: ID, url: `${EXT}/sidepanel.html` }),
+    { ok: false, error: { code: 'settings_invalid' } });
+});

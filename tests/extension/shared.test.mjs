@@ -53,3 +53,7 @@ test('tokens are 32 hex characters and random', () => {
   assert.match(a, /^[0-9a-f]{32}$/u);
   assert.notEqual(a, S.randomToken());
 });
+
+test('any Cosigner marker is intercepted, even from a draft this browser never saw', () => {
+  assert.equal(S.pasteVerdict('note ⟦AI-assisted draft · unreviewed · ref AIP-7Q2K-9F3M⟧', [], new Set()), 'marker');
+});

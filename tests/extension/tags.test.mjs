@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMarkers, splitTagLine, stripMarkers, TagError, validateMarker, validateTagLine }
+import { findMarkers, parseMarkers, splitTagLine, stripMarkers, TagError, validateMarker, validateTagLine }
   from '../../extension/lib/tags.js';
 
 const TAG = '[AI-assisted draft · reviewed and accepted · ref AIP-7Q2K-9F]';
@@ -45,3 +45,13 @@ for (const [name, text, body, tag] of splits) {
     assert.deepEqual(splitTagLine(text, TAG), { body, tagLine: tag });
   });
 }
+
+test('parses the proxy\'s marker shape whatever the wording', () => {
+  const text = 'Start ⟦AI-assisted draft · unreviewed · ref AIP-7Q2K-9F3M⟧ and ⟦KI-Entwurf · unreviewed · ref AIP-0000-ZZZZ⟧';
+  assert.deepEqual(parseMarkers(text), [
+    { wording: 'AI-assisted draft', ref: 'AIP-7Q2K-9F3M' },
+    { wording: 'KI-Entwurf', ref: 'AIP-0000-ZZZZ' },
+  ]);
+  assert.deepEqual(parseMarkers('⟦x · unreviewed · ref AIP-IIII-OOOO⟧'), [], 'I and O are not Crockford digits');
+  assert.deepEqual(parseMarkers('⟦x · reviewed · ref AIP-7Q2K-9F3M⟧'), []);
+});
