@@ -13,10 +13,10 @@ import statistics
 import time
 import tracemalloc
 
-from bench.redaction import corpus
-
 
 def _mixed_text(size: int) -> str:
+    from bench.redaction import corpus
+
     parts: list[str] = []
     total = 0
     for doc in corpus.generate("heldout", 400):
@@ -60,8 +60,10 @@ def main() -> None:
         t0 = time.perf_counter()
         redactor.redact([chunk])
         times.append(time.perf_counter() - t0)
-    print(f"throughput, 16 KB requests: {sum(len(c.encode()) for c in chunks) / 1e6 / sum(times):.2f} MB/s; "
-          f"16 KB call p50 {statistics.median(times) * 1000:.2f} ms, max {max(times) * 1000:.2f} ms")
+    print(
+        f"throughput, 16 KB requests: {sum(len(c.encode()) for c in chunks) / 1e6 / sum(times):.2f} MB/s; "
+        f"16 KB call p50 {statistics.median(times) * 1000:.2f} ms, max {max(times) * 1000:.2f} ms"
+    )
 
     note = big[:16_500]
     try:
@@ -74,8 +76,10 @@ def main() -> None:
         redactor.redact([note])
         runs.append(time.perf_counter() - t0)
     runs.sort()
-    print(f"note of {len(note)} chars (~{tokens} tokens): p50 {runs[len(runs) // 2] * 1000:.2f} ms, "
-          f"p95 {runs[int(len(runs) * 0.95)] * 1000:.2f} ms")
+    print(
+        f"note of {len(note)} chars (~{tokens} tokens): p50 {runs[len(runs) // 2] * 1000:.2f} ms, "
+        f"p95 {runs[int(len(runs) * 0.95)] * 1000:.2f} ms"
+    )
     print(f"memory: detectors, gazetteers and automata loaded by the first Redactor: {dictionaries / 1e6:.1f} MB")
 
 

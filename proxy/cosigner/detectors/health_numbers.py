@@ -65,9 +65,12 @@ class HealthNumberDetector:
             return Finding(CHI_NUMBER, start, end, 1.0, self.name, "chi_labelled")
         if has_label(text, start, _HC_LABELS):
             return Finding(HC_NUMBER, start, end, 1.0, self.name, "hc_labelled")
-        if _RUN_CONTINUES.match(text, end):
-            return None  # unlabelled ten digits inside a longer run of digits: the run is something else
         kind = classify(alnum(raw))
         if kind is None:
             return None
+        if _RUN_CONTINUES.match(text, end):
+            # inside a longer run of digits ("14 Jan 2010 479 238 6527"): a valid later alignment wins
+            later = _TEN_DIGITS.search(text, start + 1)
+            if later is not None and later.start() < end and classify(alnum(later.group())) is not None:
+                return None
         return Finding(kind, start, end, 0.9, self.name, kind.lower() + "_checksum")

@@ -51,7 +51,8 @@ _LABELS = (
     "h",
     "w",
 )
-_LABELS_AFTER = re.compile(r"(?i)^\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_LABELS_AFTER = re.compile(r"(?i)\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_EXTENSION = re.compile(r"\s?(?:ext\.?|x)\s?\d{1,5}$")
 _US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
 
 
@@ -62,7 +63,7 @@ class PhoneDetector:
         findings: list[Finding] = []
         for match in _CANDIDATE.finditer(text):
             raw = match.group()
-            digits = sum(c.isdigit() for c in raw)
+            digits = sum(c.isdigit() for c in _EXTENSION.sub("", raw))
             if digits < 7 or digits > 16 or raw.count("\n") > 1:
                 continue
             if "/" in raw:
