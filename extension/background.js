@@ -4,7 +4,7 @@ import { commands, menus, panel, runtime, storage } from './platform/api.js';
 import { createRouter } from './platform/router.js';
 import { MENU_ID, syncRegistration } from './worker/registration.js';
 import {
-  acceptDraft, capture, discardDraft, fieldChanged, guardState, loadSettings, panelHello, pair, pasteIntercepted,
+  acceptDraft, capture, fieldChanged, guardState, loadSettings, panelHello, pair, pasteIntercepted,
   rejectDraft, requestDraft, statusForOptions, unpair,
 } from './worker/flows.js';
 import { mergeSettings, normaliseOrgValue } from './lib/settings.js';
@@ -61,7 +61,6 @@ const route = createRouter({
     'draft.request': (p) => requestDraft(p),
     'draft.accept': (p) => acceptDraft(p),
     'draft.reject': (p) => rejectDraft(p),
-    'draft.discard': () => discardDraft(),
     pair: (p) => pair(p),
     unpair: () => unpair(),
     'status.get': () => statusForOptions(),

@@ -217,7 +217,7 @@ function reviewView() {
       (p.flagged ? ` · ${p.flaggedDecided}/${p.flagged} flagged confirmed` : '') }),
     h('progress', { max: p.total || 1, value: p.reviewed }),
     flagSummary.length ? h('p', { class: 'muted', text: `Flagged: ${flagSummary.map((f) => `${f.count} × ${f.label}`).join('; ')}` }) : null,
-    h('p', { class: 'muted' }, 'Keys: ', h('kbd', { text: '↓' }), '/', h('kbd', { text: 'n' }), ' next, ',
+    hello?.keyboardHints === false ? null : h('p', { class: 'muted' }, 'Keys: ', h('kbd', { text: '↓' }), '/', h('kbd', { text: 'n' }), ' next, ',
       h('kbd', { text: '↑' }), '/', h('kbd', { text: 'p' }), ' previous, ', h('kbd', { text: 'k' }), ' keep, ',
       h('kbd', { text: 'r' }), ' reject, ', h('kbd', { text: 'e' }), ' edit, ', h('kbd', { text: 'u' }), ' undo'));
   for (const hunk of model.hunks) {

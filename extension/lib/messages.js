@@ -4,8 +4,7 @@
 import { arr, bool, check, int, obj, oneOf, record, ShapeError, str } from './validate.js';
 
 export const MAX_FIELD_TEXT = 100_000;
-export const FIELD_KINDS = Object.freeze(['textarea', 'input', 'react', 'contenteditable', 'ckeditor5', 'tinymce',
-  'quill']);
+export const FIELD_KINDS = Object.freeze(['textarea', 'input', 'contenteditable', 'ckeditor5', 'tinymce', 'quill']);
 const token = str(64, { min: 8, pattern: /^[A-Za-z0-9_-]+$/u });
 const draftId = str(128, { min: 1, pattern: /^[A-Za-z0-9_.:-]+$/u });
 
@@ -33,7 +32,6 @@ export const PAGE = Object.freeze({
     finalText: str(MAX_FIELD_TEXT),
   }),
   'draft.reject': obj({ draftId }),
-  'draft.discard': obj({}),
   pair: obj({ code: str(32, { min: 4, pattern: /^[A-Za-z0-9 -]+$/u }) }),
   unpair: obj({}),
   'status.get': obj({}),

@@ -10,11 +10,12 @@ import { validateReply } from '../lib/messages.js';
 import { createProxyClient, ProxyError } from '../lib/proxy-client.js';
 import { effectiveReviewRules, mergeSettings, policyMismatch } from '../lib/settings.js';
 import { validateMarker, validateTagLine } from '../lib/tags.js';
-import { loadActive, saveActive, updateActive } from './tab-state.js';
+import { loadActive, saveActive } from './tab-state.js';
 import '../content/shared.js';
 
 const Shared = globalThis.CosignerShared;
 const FRAME_TIMEOUT_MS = 5000;
+const INSERT_TIMEOUT_MS = 20000;
 
 export class FlowError extends Error {
   constructor(code, extra = {}) {
@@ -43,10 +44,10 @@ export function notifyPages(event) {
   runtime.send({ type: 'cosigner.event', event }).catch(() => {});
 }
 
-async function askFrame(tabId, frameId, message, replyKind) {
+async function askFrame(tabId, frameId, message, replyKind, timeoutMs = FRAME_TIMEOUT_MS) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new FlowError('field_gone')), FRAME_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new FlowError('field_gone')), timeoutMs);
   });
   try {
     const reply = await Promise.race([tabs.send(tabId, frameId, message), timeout]);
@@ -113,6 +114,7 @@ export async function panelHello() {
       ? { response: active.draft, original: active.capture.text } : null,
     failure,
     defaultTemplateId: settings.personal.defaultTemplateId,
+    keyboardHints: settings.personal.keyboardHints,
   };
 }
 
@@ -239,8 +241,9 @@ export async function acceptDraft(payload) {
   const { tabId, frameId, fieldToken } = active.capture;
   let result;
   try {
+    // Trying every strategy, reading back after each and restoring on failure can take a few seconds.
     result = await askFrame(tabId, frameId, { type: 'insert', fieldToken, text: insertText,
-      original: active.capture.text }, 'insert');
+      original: active.capture.text }, 'insert', INSERT_TIMEOUT_MS);
   } catch {
     result = { ok: false, verified: false, strategy: 'none' };
   }
@@ -262,12 +265,6 @@ export async function rejectDraft({ draftId }) {
   await saveActive({ ...active, draftStatus: 'rejected' });
   await broadcastGuard();
   return { receipt: answer.receipt };
-}
-
-export async function discardDraft() {
-  await updateActive((a) => ({ ...a, draft: null, draftStatus: null, reset: false, insertText: null }));
-  await broadcastGuard();
-  return {};
 }
 
 export async function pair({ code }) {

@@ -20,9 +20,3 @@ export async function loadActive() {
 export async function saveActive(active) {
   await storage.session.set({ [KEY]: active });
 }
-
-export async function updateActive(fn) {
-  const next = fn(await loadActive());
-  await saveActive(next);
-  return next;
-}
