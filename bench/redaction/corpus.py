@@ -22,7 +22,9 @@ from bench.redaction import identifiers as ids
 from bench.redaction.people import ORGS, STREET_NAMES, STREET_TYPES, TOWNS, pool
 from cosigner.detectors.name_variants import one_edit
 
-SEEDS = {"dev": 20240917, "heldout": 777001}
+# "final" is generated like "heldout" (same names, same held-out templates) from a seed whose leaks were never
+# inspected while tuning: "heldout" leaks were looked at once, so "final" is the untouched figure.
+SEEDS = {"dev": 20240917, "heldout": 777001, "final": 9100411}
 NICKNAMES = {
     "Aleksandra": "Ola",
     "Wojciech": "Wojtek",
@@ -326,7 +328,7 @@ def _person(
 
 
 def _cast(rng: random.Random, split: str, with_context: bool) -> Cast:
-    firsts, lasts = pool(split)
+    firsts, lasts = pool("heldout" if split == "final" else split)
     family = rng.choice(lasts)
     child = _person(rng, firsts, lasts, (2, 16), rng.choice(["Master", "Miss"]), with_context, family)
     mum = _person(rng, firsts, lasts, (19, 45), rng.choice(["Ms", "Mrs", "Miss"]), with_context, family)
@@ -358,7 +360,7 @@ def _document(rng: random.Random, split: str, index: int) -> dict[str, Any]:
     with_context = rng.random() < 0.3
     cast = _cast(rng, split, with_context)
     kind = KINDS[index % len(KINDS)]
-    pool_sentences = SHARED + (HELDOUT_ONLY if split == "heldout" else DEV_ONLY)
+    pool_sentences = SHARED + (DEV_ONLY if split == "dev" else HELDOUT_ONLY)
     b = Builder()
     if kind == "email":
         b.t("From: ")

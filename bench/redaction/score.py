@@ -23,18 +23,18 @@ def predict(doc: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 
 def run(name: str, count: int) -> Score:
-    docs = list(corpus.generate(name, count)) if name in ("dev", "heldout") else presidio_data.load(name)
+    docs = list(corpus.generate(name, count)) if name in corpus.SEEDS else presidio_data.load(name)
     return score_all(docs, predict)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=["dev", "heldout", *presidio_data.FILES], action="append")
+    parser.add_argument("--set", choices=["dev", "heldout", "final", *presidio_data.FILES], action="append")
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--max-leaks", type=int, default=None, help="leaks printed per type (default: all)")
     parser.add_argument("--no-leaks", action="store_true")
     args = parser.parse_args()
-    for name in args.set or ["dev", "heldout", *presidio_data.FILES]:
+    for name in args.set or ["dev", "heldout", "final", *presidio_data.FILES]:
         score = run(name, args.count)
         print(score.report(name, show_leaks=not args.no_leaks, max_leaks=args.max_leaks))
         print()

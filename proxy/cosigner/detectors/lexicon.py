@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 TITLES = frozenset(
     {
+        "ds",
+        "dc",
+        "dci",
+        "di",
+        "dsgt",
+        "sgt",
+        "insp",
+        "pc",
+        "det",
+        "supt",
         "mr",
         "mrs",
         "ms",

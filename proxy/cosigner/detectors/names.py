@@ -109,6 +109,7 @@ _PLACE_SUFFIX = frozenset(
     }
 )
 _NOT_AFTER = frozenset({"st", "saint"})
+_SURNAME_PLACE_WORDS = frozenset({"ward", "hall", "wood", "hill", "green", "park", "bridge", "fields", "farm", "king"})
 _CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
 _ENGLISH_SUFFIXES = (
     "tion",
@@ -265,14 +266,18 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
         return _classify_lower(text, tokens, i, gaz, common)
     if tok.word.isupper():
         # headings like "CASIAN WOOD - DOB ...": all-caps words are names only in pairs (see _chain)
-        return _NOT_NAME if len(tok.word) < 3 or tok.care or (common and not gaz) else _WEAK
+        care_only = tok.care and tok.lower not in lex.surnames
+        return _NOT_NAME if len(tok.word) < 3 or care_only or (common and not gaz) else _WEAK
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     place = nxt is not None and nxt.lower in _PLACE_SUFFIX and nxt.cap and _adjacent(text, tok, nxt)
     # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
-    if place and nxt is not None and not (tok.lower in lex.first_names and nxt.lower in lex.surnames):
+    if place and nxt is not None and not _surname_not_place(tok, nxt):
         return _NOT_NAME
     if tok.care:
-        return _WEAK if gaz and tok.lower in lex.first_names and not common else _NOT_NAME
+        # "Ward", "Hall": care or place words that are also surnames join a name next to them
+        if gaz and tok.lower in lex.first_names and not common:
+            return _WEAK
+        return _WEAK if tok.lower in lex.surnames and not tok.sentence_start else _NOT_NAME
     if gaz and not common:
         return _STRONG
     if not gaz and not common and not tok.sentence_start and len(tok.word) >= 2:
@@ -283,6 +288,16 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
             return _STRONG
         return _WEAK
     return _NOT_NAME
+
+
+def _surname_not_place(tok: _Token, nxt: _Token) -> bool:
+    """ "Mehmet Wood", "Casian Ward": the next word is a surname-like place word after a name-like word."""
+    lex = LEXICON
+    if nxt.lower not in lex.surnames:
+        return False
+    if tok.lower in lex.first_names:
+        return True
+    return nxt.lower in _SURNAME_PLACE_WORDS and tok.lower not in lex.english_common and not tok.sentence_start
 
 
 def _not_a_name_shape(lower: str) -> bool:
