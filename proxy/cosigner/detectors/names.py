@@ -109,6 +109,7 @@ _PLACE_SUFFIX = frozenset(
     }
 )
 _NOT_AFTER = frozenset({"st", "saint"})
+_NAME_SUFFIXES = frozenset({"md", "dds", "phd", "jr", "sr", "ii", "iii", "iv", "esq", "dvm"})
 _SURNAME_PLACE_WORDS = frozenset({"ward", "hall", "wood", "hill", "green", "park", "bridge", "fields", "farm", "king"})
 _CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
 _ENGLISH_SUFFIXES = (
@@ -290,6 +291,17 @@ def _classify(text: str, tokens: list[_Token], i: int) -> int:
     return _NOT_NAME
 
 
+def _unknown_word(tok: _Token) -> bool:
+    lower = tok.lower
+    return (
+        len(lower) >= 3
+        and not tok.care
+        and lower not in LEXICON.english_common
+        and lower not in WORD_NAMES
+        and not _not_a_name_shape(lower)
+    )
+
+
 def _surname_not_place(tok: _Token, nxt: _Token) -> bool:
     """ "Mehmet Wood", "Casian Ward": the next word is a surname-like place word after a name-like word."""
     lex = LEXICON
@@ -321,7 +333,12 @@ def _classify_lower(text: str, tokens: list[_Token], i: int, gaz: bool, common: 
         if common and not gaz:
             return _NOT_NAME
         return _STRONG if _cue_before(text, tokens, i, strict=True) else _NOT_NAME
-    return _STRONG if _cue_before(text, tokens, i) else _WEAK
+    if _cue_before(text, tokens, i) or _support_after(text, tokens, i):
+        return _STRONG  # "my name is janice", "chloe is very reliable", "dr. hurst"
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.lower in TITLES and text[prev.end : tok.start] in (". ", " "):
+        return _STRONG
+    return _WEAK
 
 
 def _in_gazetteer(lower: str) -> bool:
@@ -500,7 +517,16 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
             and labels[i + 2] != _NOT_NAME
         ):
             labels[i] = labels[i + 2] = _STRONG  # "Dyan van Gijn", "Willemine ten Pas"
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if labels[i] == _NOT_NAME or tok.cap or nxt.cap or labels[i + 1] != _NOT_NAME:
+            continue
+        if tok.lower in lex.first_names and text[tok.end : nxt.start] == " " and _unknown_word(nxt):
+            labels[i] = labels[i + 1] = _STRONG  # "janice beneventi": a first name and an unknown word
     _lists(text, tokens, labels)
+    for i, tok in enumerate(tokens):
+        if tok.lower in _NAME_SUFFIXES and i > 0 and labels[i - 1] == _STRONG and tok.start - tokens[i - 1].end == 1:
+            labels[i] = _STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"
     particles = [i for i, t in enumerate(tokens) if not t.cap and t.lower in NAME_PARTICLES]
     changed = True
     while changed:
@@ -515,7 +541,9 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
             left = i > 0 and labels[i - 1] == _STRONG and _adjacent(text, tokens[i - 1], tok)
             right = i + 1 < len(tokens) and labels[i + 1] == _STRONG and _adjacent(text, tok, tokens[i + 1])
             if tok.lower in NAME_PARTICLES and not tok.cap:
-                ok = left and i + 1 < len(tokens) and _adjacent(text, tok, tokens[i + 1]) and tokens[i + 1].cap
+                # "Donald van der Voet", and a name that starts with its particle: "the van Gijn novel"
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                ok = nxt is not None and _adjacent(text, tok, nxt) and nxt.cap and (left or right)
             else:
                 ok = left or right
             if ok:
