@@ -542,8 +542,8 @@ def _chain(text: str, tokens: list[_Token], labels: list[int]) -> None:
             right = i + 1 < len(tokens) and labels[i + 1] == _STRONG and _adjacent(text, tok, tokens[i + 1])
             if tok.lower in NAME_PARTICLES and not tok.cap:
                 # "Donald van der Voet", and a name that starts with its particle: "the van Gijn novel"
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-                ok = nxt is not None and _adjacent(text, tok, nxt) and nxt.cap and (left or right)
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                ok = after is not None and _adjacent(text, tok, after) and after.cap and (left or right)
             else:
                 ok = left or right
             if ok:
