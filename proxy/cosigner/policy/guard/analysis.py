@@ -57,6 +57,8 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     if (
         has("RISK_VERB_PERSON")
         or (has("RISK_STRONG") and not draft_own)
+        or (has("RISK_Q") and asks and not draft_own)
+        or (has("RISK_VERB_WEAK") and has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and not draft_own)
         or (has("RISK_VERB") and (has("RISK_OBJ") or has("SCALE")))
         or (has("RISK_NOUN") and asks and not draft_own and not has("OWNED"))
         or (has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and asks and not draft_own and not has("OWNED"))
@@ -68,18 +70,37 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("PRED_STRONG") and (has("OUTCOME") or person))
     ):
         out.add("prediction")
-    if not draft_own and (has("STAT_STRONG") or (has("STAT_DECIDE") and has("STAT_TOPIC"))):
+    if not draft_own and (
+        has("STAT_STRONG")
+        or (has("STAT_DECIDE") and has("STAT_TOPIC"))
+        or (has("STAT_QUESTION") and (question or has("YOUR_JUDGEMENT") or has("STAT_DECIDE")))
+    ):
         out.add("statutory_decision")
     if not draft_own and (
         has("CRED_STRONG")
         or (has("CRED_NOUN") and (has("CRED_VERB") or has("YOUR_JUDGEMENT")))
         or (has("CRED_NOUN") and question and person and not has("OWNED"))
+        or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
     if has("PROTECTED") and has("PROFILE") and not draft_own:
         out.add("profiling")
     if has("EVASION"):
         out.add("guard_evasion")
+    return out
+
+
+def system_categories(roles: set[str]) -> set[str]:
+    """A system message gives the model its role: "you predict …", "recommend the next step for each case"."""
+    if "SYS_TARGET" not in roles and "PERSON" not in roles and "STAT_TOPIC" not in roles:
+        return set()
+    out: set[str] = set()
+    if "SYS_PRED" in roles:
+        out.add("prediction")
+    if "SYS_DECIDE" in roles:
+        out.add("statutory_decision")
+    if "SYS_ASSESS" in roles:
+        out.add("risk_scoring")
     return out
 
 
@@ -97,6 +118,8 @@ def analyse(request: CheckRequest) -> Analysis:
         if not roles:
             continue
         fired |= categories_for(roles, sentence.head, sentence.question)
+        if sentence.role in ("system", "developer"):
+            fired |= system_categories(roles)
         everything |= roles
         owned_anywhere = owned_anywhere or "OWNED" in roles
     # An instruction split across sentences or messages ("answer only high, medium or low" … "this family?")
@@ -129,6 +152,14 @@ ROLE_WORDS: dict[str, str] = {
     "STAT_TOPIC": "a statutory decision topic (threshold, removal, s47/s42, conference, closure …)",
     "CRED_STRONG": "a question about whether a person is honest or believable",
     "CRED_NOUN": "a credibility word",
+    "CRED_Q": "a question about honesty",
+    "STAT_QUESTION": "a question about a statutory decision",
+    "RISK_Q": "a question about whether risk is low or high enough",
+    "RISK_VERB_WEAK": "a verb that can assign a rating",
+    "SYS_PRED": "a system message asking the model to predict",
+    "SYS_DECIDE": "a system message asking the model to decide or recommend",
+    "SYS_ASSESS": "a system message asking the model to assess or score",
+    "SYS_TARGET": "a person, case or decision named in a system message",
     "CRED_VERB": "a request to judge or assess",
     "PROTECTED": "a protected characteristic",
     "PROFILE": "a generalisation (more likely, tend to, typical …)",

@@ -59,6 +59,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(do|would|did) you (think|say|reckon|believe|consider|feel|judge)",
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
+        "(work out|figure out|determine|establish|assess|find out|check) (whether|if)",
         "tell (me|us) (whether|if)",
         "(say|state|decide|confirm|advise|judge|conclude) (whether|if)",
         "you (decide|predict|judge|rate|score|rank|assess)",
@@ -109,10 +110,15 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "DRAFT_HEAD": (),  # filled by rules.py from the sentence's first word; kept here for documentation
     # ---- risk scoring ----------------------------------------------------------------------------
     "RISK_VERB": (
-        "(rate|rerate|score|rank|grade|classify|categorise|categorize|rag|rag rate|band|assess|evaluate|"
-        "quantify|"
-        "estimate|calculate|compute|prioritise|prioritize|triage|measure|judge|weigh up|work out|determine|"
-        "figure out|gauge|label|sort|order|put)",
+        "(rates|scores|ranks|grades|classifies|categorises|categorizes|assesses|evaluates|estimates|"
+        "calculates|"
+        "prioritises|prioritizes|triages|rate|rerate|score|rank|grade|classify|categorise|categorize|rag|"
+        "rag rate|band|assess|evaluate|quantify|estimate|calculate|compute|prioritise|prioritize|triage|"
+        "gauge)",
+    ),
+    "RISK_VERB_WEAK": (
+        "(measure|judge|weigh up|work out|determine|figure out|label|sort|order|put|place|give|assign|mark|"
+        "tag|number|express|convert|turn)",
     ),
     "RISK_VERB_PERSON": (
         "(rate|score|rank|grade|classify|categorise|categorize|rag|rag rate|band|assess|evaluate|prioritise|"
@@ -123,6 +129,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "households|"
         "kids|him|her|them|people|adults|carers|siblings|young people|service users|clients|sibling group|"
         "person|individuals|residents|boys|girls|young person|household|couple)",
+    ),
+    "RISK_Q": (
+        "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
+        "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|to go home)",
     ),
     "RISK_OBJ": (
         "(risk|risks|risky|riskiness|riskier|riskiest|danger|dangers|dangerous|dangerousness|vulnerability|"
@@ -155,6 +165,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "index)",
         "(level|levels|degree|amount|likelihood) of (risk|danger|harm|concern|vulnerability|need)",
         "(rag|red amber green) (rating|ratings|status|rate|score|it|them|each)",
+        "(priority|urgency) (rating|ratings|score|scores|level|levels|ranking|order|band|category)",
         "overall risk",
     ),
     "RISK_STRONG": (
@@ -193,7 +204,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- prediction ------------------------------------------------------------------------------
     "PRED_STRONG": (
-        "(predict|predicts|predicting|prediction|predictions|forecast|forecasting|foresee|prognosis|"
+        "(outlook|prospects|future for|future of|long term future|what future|predict|predicts|predicting|"
+        "prediction|predictions|forecast|forecasting|foresee|prognosis|"
         "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
         "the chance|the chances|the odds|the likelihood|the probability|chance of|chances of|chance that|"
         "chances that|odds of|odds that|odds are|what are the chances|"
@@ -205,6 +217,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "them|mum|dad|the child|the family) to)",
     ),
     "PRED_DECL": (
+        "(the reunification|reunification|rehabilitation|the rehabilitation|the plan|the return home|the "
+        "move|"
+        "the order|the arrangement|the contact|the tenancy|the treatment) (will|would|is going to|is likely "
+        "to|"
+        "might|could)",
         f"({_SUBJECT}) (will|would|is going to|are going to|will ever|would ever|will still|would still|"
         "is likely to|are likely to|might|may|could)",
     ),
@@ -215,7 +232,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "
+        "(work|harmed|injured|abused|neglected|scammed|scamed|taken advantage of|targeted|again|"
+        "be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "
         "safe|"
         "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be "
         "readmitted|readmitted|readmission|go back to hospital|die|decline|cope at home|manage at home|"
@@ -322,7 +340,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "which (referral|referrals|contact|contacts|case|cases|family|families|one|children|child|adult|"
         "person) (should|to|need|needs|do i|do we|gets|get|goes|go|must|ought|deserve)",
         "(open|close|nfa|escalate|step down|step up|remove|keep|adopt|approve|continue|end) (or|vs|versus) "
-        "(close|nfa|open|escalate|not|step|keep|remove|leave|return|foster|reject|end|continue)",
+        "(close|nfa|open|escalate|not|nah|no|step|keep|remove|leave|return|foster|reject|end|continue)",
         "can (we|i|they) (safely |now |)(close|step down|end|nfa|de register|deregister|discharge|return|"
         "reunify|remove|stop)",
         "is it (safe|time|right|appropriate|ok|okay|reasonable|justified|proportionate|necessary) to (close|"
@@ -340,8 +358,20 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier) of (intervention|service|support|response|need) (should|does|do|is|are)",
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
+    "STAT_QUESTION": (
+        "(got|have|has|lack|lacks|lacking|retain|retains) (the |)(mental |)capacity",
+        "(keep|stay|remain|go|live|return|move|be placed|be kept) (in|into|with|at|to) (foster care|care|a "
+        "care home|"
+        "residential care|a nursing home|the unit|kinship care|a children s home|supported accommodation)",
+        "(escalate|step down|step up|close|nfa|remove|adopt|refer|intervene) (or|or not|or nah|or no|or nowt)",
+        "right to (keep|remove|close|return|place|escalate|end|stop|separate|adopt|section|detain)",
+        "(the right|the best|the correct|the appropriate|the safest) (decision|plan|option|outcome|placement|"
+        "course of action|thing to do|order|route|way forward)",
+    ),
     "STAT_DECIDE": (
-        "(should x|would you|do you think we should|do you think i should|should we|should i|should they|do "
+        "(work out whether|figure out whether|determine whether|establish whether|find out whether|"
+        "decide whether|should x|would you|do you think we should|do you think i should|should we|should i|"
+        "should they|do "
         "we need|do i need|is it appropriate|is it necessary|whether to|"
         "whether we should|whether i should|whether they should|whether it should|whether this should|"
         "is it justified|is it warranted|your recommendation|recommendation on|recommendation about|"
@@ -394,10 +424,19 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "accounts|stories) (add up|hold up|stack up|ring true|sound true|seem true|seem credible|seem "
         "honest)",
         "(believe|trust) (her|him|them|mum|dad|the child|the mother|the father|the parents|x) or not",
+        "(lie|lies|deception|truth|honesty|credibility) (detector|detection|test|checker|check|analysis|"
+        "score|"
+        "scoring|rating|meter)",
         "(account|story|explanation|version|accounts|stories|statement|excuse) (add up|adds up|hold up|"
         "holds up|"
         "stack up|stacks up|ring true|rings true|sound true|sounds true|seem true|seems true|seem credible|"
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
+    ),
+    "CRED_Q": (
+        "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
+        "(telling the truth|telling lies|lying|making it up|making this up|making things up|fibbing|"
+        "covering up|"
+        "hiding something|hiding the truth)",
     ),
     "CRED_NOUN": (
         "(credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
@@ -435,6 +474,23 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
         "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors)",
+    ),
+    # ---- system prompts: the role given to the model ---------------------------------------------------
+    "SYS_PRED": ("(predict|predicts|forecast|forecasts|estimate|estimates|project|projects)",),
+    "SYS_DECIDE": (
+        "(recommend|recommends|decide|decides|determine|determines|triage|triages|prioritise|prioritises|"
+        "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on)",
+    ),
+    "SYS_ASSESS": (
+        "(assess|assesses|evaluate|evaluates|judge|judges|classify|classifies|score|scores|rate|rates|rank|"
+        "ranks|"
+        "grade|grades|categorise|categorises|categorize|categorizes|profile|profiles|screen|screens)",
+    ),
+    "SYS_TARGET": (
+        "(case|cases|referral|referrals|contact|contacts|outcome|outcomes|next step|next steps|statutory|"
+        "decision|decisions|intervention|response|family|families|person|people|child|children|adult|adults|"
+        "client|clients|service user|service users|parent|parents|carer|carers|household|households|risk|"
+        "safety|threshold|eligibility|need|needs|harm)",
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (

@@ -46,8 +46,6 @@ SUBJECT_WORDS = frozenset(
         "sws",
         "professionals",
         "who",
-        "which",
-        "that",
         "police",
         "school",
         "teacher",
@@ -171,7 +169,19 @@ DRAFTING_NEXT = frozenset(
         "get",
     }
 )
-VETO_BY_SUBJECT = frozenset({"RISK_VERB", "RISK_VERB_PERSON", "CRED_VERB", "STAT_DECIDE"})
+VETO_BY_SUBJECT = frozenset(
+    {
+        "RISK_VERB",
+        "RISK_VERB_PERSON",
+        "CRED_VERB",
+        "STAT_DECIDE",
+        "SYS_PRED",
+        "SYS_DECIDE",
+        "SYS_ASSESS",
+        "RISK_VERB_WEAK",
+    }
+)
+NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", "cannot", "cant", "wont", "shouldnt"})
 
 
 @lru_cache(maxsize=4)
@@ -192,15 +202,31 @@ def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
     return auto
 
 
+NEGATED_ROLES = VETO_BY_SUBJECT | {"PRED_STRONG", "STAT_STRONG", "RISK_STRONG", "CRED_STRONG", "RISK_NOUN"}
+CLAUSE_WORDS = frozenset({"but", "however", "instead", "then", "and", "just", "so", "please", "rather"})
+
+
 def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
     found: set[str] = set()
     for end, (length, roles) in auto.iter(padded):
         start = end - length + 1
         for role in roles:
+            if role in NEGATED_ROLES and _negated(padded, start):
+                continue
             if role in VETO_BY_SUBJECT and _vetoed(padded, start, end, role):
                 continue
             found.add(role)
     return found
+
+
+def _negated(padded: str, start: int) -> bool:
+    """A negation shortly before the hit, in the same clause: "never assess risk, predict outcomes or …"."""
+    for word in reversed(padded[: start + 1].split()[-6:]):
+        if word in NEGATIONS:
+            return True
+        if word in CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _vetoed(padded: str, start: int, end: int, role: str) -> bool:

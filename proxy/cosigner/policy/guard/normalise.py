@@ -39,6 +39,17 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 
 TEXT_SPEAK: dict[str, str] = {
     "hw": "how",
+    "irsk": "risk",
+    "raet": "rate",
+    "wil": "will",
+    "hows": "how",
+    "dose": "does",
+    "bein": "being",
+    "wiv": "with",
+    "wid": "with",
+    "nah": "no",
+    "harmd": "harmed",
+    "missin": "missing",
     "giv": "give",
     "trooth": "truth",
     "troof": "truth",
@@ -241,7 +252,6 @@ PROTECTED_WORDS = frozenset(
         "remote",
         "remold",
         "assets",
-        "asses",
         "assist",
         "access",
         "excess",
@@ -342,30 +352,75 @@ def _deletions(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    """Trigger words first (they win ties), then every other word of five or more letters the guard uses."""
+    import re
+
+    from cosigner.policy.guard.lexicon import ROLES
+
+    words: dict[str, None] = dict.fromkeys(w for w in TRIGGERS if len(w) >= 5)
+    for templates in ROLES.values():
+        for template in templates:
+            for w in re.findall(r"[a-z]+", template):
+                if len(w) >= 5:
+                    words.setdefault(w, None)
+    return tuple(words)
+
+
+@lru_cache(maxsize=1)
 def _fuzzy_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for word in TRIGGERS:
-        if len(word) < 5:
-            continue
+    for word in _vocabulary():
         index.setdefault(word, word)
         for variant in _deletions(word):
             index.setdefault(variant, word)
     return index
 
 
+@lru_cache(maxsize=1)
+def _fuzzy_index2() -> dict[str, str]:
+    """Two-deletion variants of long words (eight letters or more), for two-edit misspellings."""
+    index: dict[str, str] = {}
+    for word in _vocabulary():
+        if len(word) >= 8:
+            for once in _deletions(word):
+                for twice in _deletions(once):
+                    index.setdefault(twice, word)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    return frozenset(_vocabulary()) | PROTECTED_WORDS | COMMON_CAPITALISED | frozenset(TEXT_SPEAK)
+
+
 @lru_cache(maxsize=8192)
 def correct(token: str) -> str:
-    """A one-edit misspelling of a trigger word becomes that word; everything else is returned unchanged."""
-    if len(token) < 5 or token in PROTECTED_WORDS or not token.isalpha():
+    """A misspelling of a word the guard uses (one edit; two for long words) becomes that word."""
+    if len(token) < 5 or not token.isalpha() or token in _known():
         return token
     index = _fuzzy_index()
     hit = index.get(token)
     if hit is not None:
         return _unless_inflection(token, hit)
-    for variant in _deletions(token):
+    once = _deletions(token)
+    for variant in once:
         hit = index.get(variant)
         if hit is not None:
             return _unless_inflection(token, hit)
+    if len(token) >= 6:
+        index2 = _fuzzy_index2()
+        hit = index2.get(token)
+        if hit is not None:
+            return _unless_inflection(token, hit)
+        for variant in once:
+            hit = index2.get(variant)
+            if hit is not None:
+                return _unless_inflection(token, hit)
+            for twice in _deletions(variant):
+                hit = index2.get(twice)
+                if hit is not None and abs(len(hit) - len(token)) <= 2:
+                    return _unless_inflection(token, hit)
     return token
 
 
@@ -441,6 +496,39 @@ def _unleet(token: str) -> str:
 
 COMMON_CAPITALISED = frozenset(
     [
+        "never",
+        "always",
+        "ensure",
+        "remember",
+        "important",
+        "avoid",
+        "instead",
+        "however",
+        "only",
+        "just",
+        "dont",
+        "don't",
+        "not",
+        "cannot",
+        "must",
+        "shall",
+        "may",
+        "might",
+        "respond",
+        "answer",
+        "reply",
+        "output",
+        "return",
+        "include",
+        "stay",
+        "keep",
+        "use",
+        "whatever",
+        "whenever",
+        "each",
+        "every",
+    ]
+    + [
         "english",
         "welsh",
         "urdu",

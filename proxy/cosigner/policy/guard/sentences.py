@@ -619,7 +619,7 @@ def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: s
             keep, question = True, piece.endswith("?")
         else:
             reported = _is_reported_speech(piece)
-            question = piece.endswith("?") and not reported
+            question = (piece.endswith("?") or head in QUESTION_WORDS) and not reported
             if head not in OPENERS and head not in FILLERS:
                 head = _spelling(head)
                 if head in FILLERS:  # "plese rate …"
