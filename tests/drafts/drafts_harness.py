@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
+
 from cosigner.auth import Principal
 from cosigner.drafts.api import add_draft_routes
 from cosigner.drafts.service import DraftDeps, GenerateRequest, GenerateResult

@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 import pytest
+from drafts_harness import DraftingHarness
+
 from cosigner.drafts.receipts import core_hash, receipt_problem
 from cosigner.drafts.tags import parse_marker, verify_tag
 from cosigner.errors import PolicyBlocked
 from cosigner.store.note import parse_and_verify
-from drafts_harness import DraftingHarness
 
 ORIGINAL = "Visited Vornak at home. Mum said things were calm. Quillet was at school."
 DRAFT = "Visited Vornak at home on Monday. Mum said things were calm. Quillet was at school and seemed happy."

@@ -18,6 +18,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+
 from cosigner.drafts.receipts import core_hash, receipt_problem
 from cosigner.keys import load_public_keys, public_keys_path
 from cosigner.store.cli import audit_db_path

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from cosigner.drafts.diff import DiffOp, group_hunks, is_degenerate, sentence_hunks, tokenize, word_diff
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from cosigner.drafts.diff import DiffOp, group_hunks, is_degenerate, sentence_hunks, tokenize, word_diff
 
 WORDS = ["the", "a", "visit", "mum", "said", "not", "home", "school", "Amira", "was", "fine", "and", "he"]
 PIECES = st.lists(
@@ -146,3 +147,16 @@ def test_tokenize_round_trips_and_keeps_contractions_whole() -> None:
     tokens = tokenize(text)
     assert "".join(tokens) == text
     assert "Don't" in tokens and "it's" in tokens
+
+
+@pytest.mark.parametrize(
+    ("original", "draft"),
+    [
+        ("a " * 1500, "a b " * 750),  # no token unique to either side
+        (" ".join(f"w{i % 40}" for i in range(1500)), " ".join(f"w{(i * 7) % 40}" for i in range(1500))),
+    ],
+)
+def test_repetitive_text_without_anchors_is_diffed_exactly_not_degenerately(original: str, draft: str) -> None:
+    ops = word_diff(original, draft)
+    assert _sides(ops) == (original, draft)
+    assert not is_degenerate(ops)

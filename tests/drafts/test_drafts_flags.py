@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from cosigner.drafts.diff import Hunk, sentence_hunks
 from cosigner.drafts.flags import Flag, flag_hunk, min_dwell_ms
 

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import cosigner.drafting
 import pytest
+
+import cosigner.drafting
 from cosigner.drafts.receipts import receipt_problem
 from cosigner.drafts.tags import verify_tag
 from cosigner.keys import load_public_keys, public_keys_path

@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from drafts_harness import DraftingHarness, FakeModel, FakePolicy
+from openapi_spec_validator import validate
+
 from cosigner.drafts.api import add_draft_routes
 from cosigner.drafts.errors import ALL_CODES
 from cosigner.drafts.openapi import openapi_document
 from cosigner.drafts.service import DraftDeps
 from cosigner.keys import KeyStore
 from cosigner.routes import add_routes
-from drafts_harness import DraftingHarness, FakeModel, FakePolicy
-from openapi_spec_validator import validate
 
 
 def _app(tmp_path: Path) -> web.Application:

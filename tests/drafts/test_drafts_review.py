@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from drafts_harness import DraftingHarness, FakePolicy
+
 from cosigner.drafts.review import (
     Decision,
     HunkDecision,
@@ -15,7 +17,6 @@ from cosigner.drafts.review import (
     review_hunks,
 )
 from cosigner.drafts.tagline import tag_line
-from drafts_harness import DraftingHarness, FakePolicy
 
 ORIGINAL = "He came home. She left early. They ate."
 DRAFT = "He arrived home. She left early. They ate dinner together."

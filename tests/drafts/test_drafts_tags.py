@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from cosigner.drafts.ids import REF_RE, short_ref, uuid7, uuid7_millis
 from cosigner.drafts.tags import (
     DraftTag,

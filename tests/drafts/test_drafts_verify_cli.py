@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drafts_harness import DraftingHarness
+
 from cosigner.drafts.tags import encode_header
 from cosigner.drafts.verify_cli import add_verify_draft_command
-from drafts_harness import DraftingHarness
 
 ORIGINAL = "Met Vornak at the office. We agreed a plan."
 DRAFT = "Met Vornak at the office today. We agreed a clear plan."

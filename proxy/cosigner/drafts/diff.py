@@ -7,7 +7,8 @@ Pure: no I/O, no logging.  The pipeline is
 2. anchor on tokens that occur exactly once in each text (patience diff: longest increasing run of such
    pairs), recursing into the gaps between anchors, and diff each remaining gap with diff-match-patch under an
    explicit ``Diff_Timeout`` shared by the whole call;
-3. repair any degenerate gap (see ``_degenerate``) with ``difflib.SequenceMatcher`` on the token codes;
+3. repair any degenerate run of changes (see ``_degenerate``) with an exact diff-match-patch diff (no deadline)
+   of that run, cut into bounded slices when it is long (``_exact_diff``);
 4. cut the op stream into sentence hunks at sentence boundaries that lie in unchanged text.
 
 Why not one diff-match-patch call over the whole text: its Myers bisection costs roughly tokens x edits in
@@ -18,13 +19,15 @@ timed-out call never reaches the reviewer as a degenerate block.
 
 Invariant of ``word_diff`` (tested by property tests and the bench): in every maximal run of non-equal ops,
 the deleted tokens and the inserted tokens share no token.  An optimal diff has this property (otherwise the
-common subsequence could be extended), and a delete-all/insert-all answer on related texts never does.
+common subsequence could be extended), and a delete-all/insert-all answer on related texts never does.  The
+one exception is a run longer than ``_EXACT_LIMIT`` tokens with no token unique to both sides (pathological,
+e.g. the same few words repeated for pages): it is diffed exactly slice by slice, which bounds the time and
+keeps every slice minimal, but a token may be deleted in one slice and inserted in the next.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +39,9 @@ from diff_match_patch import diff_match_patch
 OpKind = Literal["equal", "insert", "delete"]
 
 DEFAULT_TIMEOUT_S = 0.1
+_EXACT_LIMIT = 1200
+_SLICE = 400
+_REPAIR_PASSES = 4
 _MAX_ANCHOR_DEPTH = 32
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
@@ -190,7 +196,7 @@ def _anchored(dmp: diff_match_patch, a: str, b: str, deadline: float, depth: int
 
 def _gap_diff(dmp: diff_match_patch, a: str, b: str, deadline: float) -> _Encoded:
     if time.time() >= deadline:
-        # Out of time: leave it as one change; _repair re-diffs it with difflib if the sides share tokens.
+        # Out of time: leave it as one change; _repair re-diffs it exactly if the sides share tokens.
         return [(_DELETE, a), (_INSERT, b)]
     return [(op, text) for op, text in dmp.diff_main(a, b, False, deadline)]
 
@@ -283,6 +289,16 @@ def _normalise(diffs: _Encoded) -> _Encoded:
 
 
 def _repair(diffs: _Encoded) -> _Encoded:
+    # A second pass fixes runs that straddle two slices of a long first-pass repair (they are short).
+    for _ in range(_REPAIR_PASSES):
+        diffs, repaired = _repair_pass(diffs)
+        if not repaired:
+            break
+    return diffs
+
+
+def _repair_pass(diffs: _Encoded) -> tuple[_Encoded, bool]:
+    repaired = False
     out: _Encoded = []
     i = 0
     while i < len(diffs):
@@ -298,29 +314,35 @@ def _repair(diffs: _Encoded) -> _Encoded:
                 inserted += diffs[i][1]
             i += 1
         if deleted and inserted and _degenerate(deleted, inserted):
-            out.extend(_difflib_diff(deleted, inserted))
+            out.extend(_exact_diff(deleted, inserted))
+            repaired = True
         else:
             out.extend(d for d in ((_DELETE, deleted), (_INSERT, inserted)) if d[1])
-    return _normalise(out)
+    return _normalise(out), repaired
 
 
 def _degenerate(deleted: str, inserted: str) -> bool:
     return not set(deleted).isdisjoint(inserted)
 
 
-def _difflib_diff(a: str, b: str) -> _Encoded:
-    # autojunk=False: with junk heuristics on, whitespace and common words are never matched, which is
-    # exactly the kind of near-degenerate answer this fallback exists to avoid.
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+def _exact_diff(a: str, b: str) -> _Encoded:
+    """Minimal diff with no deadline, on slices small enough that its worst case stays bounded.
+
+    Up to ``_EXACT_LIMIT`` tokens (both sides together) the whole run is diffed exactly; beyond that, both
+    sides are cut into the same number of proportional slices of at most ``_SLICE`` tokens, each diffed
+    exactly.  (difflib's SequenceMatcher, the obvious alternative, is cubic on repetitive text: minutes for
+    2,000 repeated words.)
+    """
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # exact Myers: time is bounded by the slice size instead
+    if len(a) + len(b) <= _EXACT_LIMIT:
+        return list(dmp.diff_main(a, b, False))
+    pieces = -(-max(len(a), len(b)) // _SLICE)
     out: _Encoded = []
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append((_EQUAL, a[a1:a2]))
-            continue
-        if a2 > a1:
-            out.append((_DELETE, a[a1:a2]))
-        if b2 > b1:
-            out.append((_INSERT, b[b1:b2]))
+    for k in range(pieces):
+        slice_a = a[k * len(a) // pieces : (k + 1) * len(a) // pieces]
+        slice_b = b[k * len(b) // pieces : (k + 1) * len(b) // pieces]
+        out.extend(dmp.diff_main(slice_a, slice_b, False))
     return out
 
 
