@@ -132,7 +132,8 @@ _SPAN_KINDS: tuple[tuple[FlagKind, re.Pattern[str]], ...] = (
     ("new_date", _DATE),
     ("new_time", _TIME),
 )
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
+_TERMINALS = frozenset(".!?…")
+_CLOSERS = frozenset("'\"”’)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,8 @@ class OriginalIndex:
 
     def contains(self, phrase: str) -> bool:
         key = _normalise(phrase)
+        if key not in self.normalised:  # cheap test first; most flagged material is absent
+            return False
         return re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", self.normalised) is not None
 
 
@@ -198,22 +201,22 @@ def flags_for(hunk: Hunk, original: OriginalIndex) -> tuple[Flag, ...]:
         return ()
     draft = hunk.proposed
     flags: list[Flag] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans(len(draft))
     for kind, pattern in _SPAN_KINDS:
         for match in pattern.finditer(draft):
-            if _overlaps(match.span(), taken):
+            if taken.overlaps(match.span()):
                 continue
-            taken.append(match.span())
+            taken.add(match.span())
             if not original.contains(match.group()):
                 flags.append(Flag(kind, match.group().strip()))
     for match in _NUMBER.finditer(draft):
-        if not _overlaps(match.span(), taken) and _number_key(match.group()) not in original.numbers:
+        if not taken.overlaps(match.span()) and _number_key(match.group()) not in original.numbers:
             flags.append(Flag("new_number", match.group()))
     for word in _WORD.findall(draft):
         if word.lower() in _NUMBER_WORDS and word.lower() not in original.words:
             flags.append(Flag("new_number", word))
     for start, end in _new_names(draft, original.words, original.find_names):
-        if not _overlaps((start, end), taken):
+        if not taken.overlaps((start, end)):
             flags.append(Flag("new_name", draft[start:end]))
     for match in _QUOTE.finditer(draft):
         quoted = next(g for g in match.groups() if g is not None)
@@ -247,8 +250,18 @@ def _number_key(text: str) -> str:
     return text.replace(",", "")
 
 
-def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in taken)
+class _Spans:
+    """Character positions already claimed by a finding (linear in the span length, not the span count)."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        return any(self._mask[span[0] : span[1]])
 
 
 def _term_key(text: str) -> str:
@@ -280,7 +293,10 @@ def default_name_finder() -> NameFinder:
 
     def find(text: str) -> list[tuple[int, int]]:
         found = [(f.start, f.end) for f in detector.detect(text) if f.kind == "PERSON"]
-        extra = [span for span in _heuristic_names(text) if not _overlaps(span, found)]
+        covered = _Spans(len(text))
+        for span in found:
+            covered.add(span)
+        extra = [span for span in _heuristic_names(text) if not covered.overlaps(span)]
         return sorted(found + extra)
 
     return find
@@ -328,8 +344,15 @@ def _heuristic_names(text: str) -> list[tuple[int, int]]:
 
 
 def _starts_sentence(text: str, position: int) -> bool:
-    before = text[:position]
-    return not before.strip() or _SENTENCE_END.search(before) is not None or before.rstrip().endswith("\n")
+    """True when only whitespace, or the end of a sentence or line, comes before ``position``."""
+    i = position - 1
+    while i >= 0 and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i -= 1
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    return i < 0 or text[i] in _TERMINALS
 
 
 def _negations(text: str) -> Counter[str]:
