@@ -7,6 +7,7 @@ Only practitioner tokens may use the drafts routes.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -26,9 +27,13 @@ def add_draft_routes(app: web.Application, deps: DraftDeps) -> None:
     service = DraftService(deps)
     app[DRAFT_SERVICE] = service
 
+    async def open_store(_: web.Application) -> None:
+        await asyncio.to_thread(service.open)  # SQLite connect + WAL set-up off the event loop
+
     async def close_service(_: web.Application) -> None:
         service.close()
 
+    app.on_startup.append(open_store)
     app.on_cleanup.append(close_service)
     app.router.add_post(f"{PREFIX}/drafts", create_draft)
     app.router.add_post(f"{PREFIX}/drafts/{{draft_id}}/decision", decide_draft)

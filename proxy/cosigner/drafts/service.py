@@ -113,6 +113,9 @@ class DraftService:
             self._store = DraftStore(Path(self.deps.data_dir) / "drafts.sqlite3")
         return self._store
 
+    def open(self) -> DraftStore:
+        return self.store
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
