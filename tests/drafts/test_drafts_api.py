@@ -293,3 +293,10 @@ async def test_a_failed_audit_write_refuses_the_decision_and_leaves_it_open(
     service.deps.audit = real
     status, _ = await drafting.post(f"drafts/{draft['draft_id']}/decision", _accept_all(draft))
     assert status == 200
+
+
+async def test_an_empty_model_reply_is_an_upstream_error(drafting: DraftingHarness) -> None:
+    drafting.model.drafts[ORIGINAL] = "   "
+    status, body = await drafting.post("drafts", {"original_text": ORIGINAL, "instruction": "x", "field": FIELD})
+    assert (status, body["error"]["code"]) == (502, "upstream_invalid_response")
+    assert [t for t, _ in drafting.audit_rows() if t.startswith("draft_")] == []

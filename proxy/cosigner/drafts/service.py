@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cosigner import __version__
-from cosigner.drafts.errors import AlreadyDecided, DraftNotAccepted, DraftNotFound, DraftRequestInvalid
+from cosigner.drafts.errors import AlreadyDecided, DraftNotAccepted, DraftNotFound
 from cosigner.drafts.flags import DEFAULT_RISK_TERMS, NameFinder, default_name_finder
 from cosigner.drafts.ids import uuid7
 from cosigner.drafts.receipts import audit_fields, receipt_core, seal_receipt
@@ -39,6 +39,7 @@ from cosigner.drafts.review import (
 from cosigner.drafts.store import DraftStore
 from cosigner.drafts.tagline import tag_line
 from cosigner.drafts.tags import DraftTag, issue_tag, marker_text, text_sha256
+from cosigner.errors import UpstreamBadResponse
 from cosigner.keys import KeyStore
 from cosigner.store.audit_log import AuditLog
 
@@ -137,7 +138,7 @@ class DraftService:
             GenerateRequest(request.instruction, request.original_text, request.case_context, request.model)
         )
         if not isinstance(result.draft_text, str) or not result.draft_text.strip():
-            raise DraftRequestInvalid("The model returned no text; try again or change the instruction.")
+            raise UpstreamBadResponse("The model returned no text; try again or change the instruction.")
         keys = self.keys()
         tag = issue_tag(
             keys,
