@@ -5,6 +5,7 @@ pattern that starts with a character class; anchoring on keywords keeps that cos
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -55,3 +56,43 @@ class KeywordWindows:
                 if match.start() >= last_end:
                     last_end = match.end()
                     yield match
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=16)
+def digit_windows(text: str, reach: int = 24) -> tuple[tuple[int, int], ...]:
+    """Merged windows around every run of digits, widened to whitespace so no word is cut at an edge.
+
+    Every detector for a numbered identifier (NHS, NINO, UPN, postcode, phone) scans only these windows.  The
+    result is cached per text (detectors of one request share it); the cache holds only offsets.
+    """
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for match in _DIGIT_RUN.finditer(text):
+        lo, hi = max(0, match.start() - reach), min(size, match.end() + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    widened: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < size and not text[hi].isspace():
+            hi += 1
+        if widened and lo <= widened[-1][1]:
+            widened[-1] = (widened[-1][0], max(hi, widened[-1][1]))
+        else:
+            widened.append((lo, hi))
+    return tuple(widened)
+
+
+def finditer_in_digit_windows(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    last_end = -1
+    for lo, hi in digit_windows(text):
+        for match in pattern.finditer(text, lo, hi):
+            if match.start() >= last_end:
+                last_end = match.end()
+                yield match

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
-from cosigner.detectors._keywords import KeywordWindows
+from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
 from cosigner.detectors.kinds import ADDRESS
 from cosigner.detectors.term_matcher import lower_same_length
 
@@ -41,12 +41,17 @@ _EURO_PREFIX = (
     r"(?:rua|via|viale|avda|avenida|calle|carrer|rue|ul|ulica|piazza|plaza|av|avenue|chemin|quai|largo|"
     r"travessa|praça)"
 )
-_CONTINENTAL = re.compile(
-    rf"(?<![\w])(?:\d{{1,5}}\s+)?(?:"
-    rf"(?:{_UPPER}{_WORD}\s+){{0,3}}[^\W\d_]*(?i:{_EURO_SUFFIX})\.?"
-    rf"|(?i:{_EURO_PREFIX})\.?\s+(?:{_WORD}\.?\s+){{0,3}}?{_WORD}"
-    rf"|(?:{_UPPER}{_WORD}\.?\s+){{0,3}}{_UPPER}{_WORD}\s+(?i:u|út|tér|utca|st|str|street|road|ave)\.?"
-    r")\s+\d{1,5}[A-Za-z]?\b\.?"
+_HOUSE_BEFORE = r"(?<![\w])(?:\d{1,5}\s+)?"
+_NUMBER_AFTER = r"\s+\d{1,5}[A-Za-z]?\b\.?"
+# one pattern per keyword family, so each keyword window runs only the form it can start
+_EURO_ENDING_STREET = re.compile(
+    rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\s+){{0,3}}[^\W\d_]*?(?i:{_EURO_SUFFIX})\.?{_NUMBER_AFTER}"
+)
+_EURO_PREFIX_STREET = re.compile(
+    rf"{_HOUSE_BEFORE}(?i:{_EURO_PREFIX})\.?\s+(?:{_WORD}\.?\s+){{0,3}}?{_WORD}{_NUMBER_AFTER}"
+)
+_HUNGARIAN_STREET = re.compile(
+    rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+){{0,3}}{_UPPER}{_WORD}\s+(?i:u|út|tér|utca)\.?{_NUMBER_AFTER}"
 )
 _NUMBER_NAME_NUMBER = re.compile(rf"(?<![\w.,/:-])\d{{2,5}}\s+(?:{_UPPER}{_WORD}\.?\s+){{1,4}}\d{{1,5}}\b")
 _MILITARY = re.compile(
@@ -296,15 +301,6 @@ _EURO_WORDS = [
     "largo",
     "travessa",
     "praça",
-    "u",
-    "út",
-    "tér",
-    "utca",
-    "st",
-    "str",
-    "street",
-    "road",
-    "ave",
 ]
 _EURO_ENDINGS = [
     "strasse",
@@ -340,7 +336,8 @@ _EURO_ENDINGS = [
     "torg",
 ]
 _STREET_KEYS = KeywordWindows(_SUFFIX_WORDS, before=90, after=2)
-_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=60, after=70)
+_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=8, after=70)
+_HUNGARIAN_KEYS = KeywordWindows(("u", "út", "tér", "utca"), before=70, after=12)
 _EURO_END_KEYS = KeywordWindows(_EURO_ENDINGS, before=70, after=12, word_start=False)
 _BOX_KEYS = KeywordWindows(("box",), before=16, after=40)
 _UNIT_KEYS = KeywordWindows(("apt", "apartment", "suite", "ste"), before=1, after=12)
@@ -357,9 +354,10 @@ class AddressDetector:
         seen: set[tuple[int, int]] = set()
         scans = (
             (_STREET_KEYS.finditer(_STREET, text, lowered), "street_line"),
-            (_EURO_KEYS.finditer(_CONTINENTAL, text, lowered), "continental_street"),
-            (_EURO_END_KEYS.finditer(_CONTINENTAL, text, lowered), "continental_street"),
-            (_NUMBER_NAME_NUMBER.finditer(text), "number_name_number"),
+            (_EURO_KEYS.finditer(_EURO_PREFIX_STREET, text, lowered), "continental_street"),
+            (_EURO_END_KEYS.finditer(_EURO_ENDING_STREET, text, lowered), "continental_street"),
+            (_HUNGARIAN_KEYS.finditer(_HUNGARIAN_STREET, text, lowered), "continental_street"),
+            (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
             (_BOX_KEYS.finditer(_MILITARY, text, lowered), "military_address"),
             (_UNIT_KEYS.finditer(_UNIT_ONLY, text, lowered), "unit_line"),
         )

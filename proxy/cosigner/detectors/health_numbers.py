@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import digit_windows
 from cosigner.detectors._text import alnum, has_label
 from cosigner.detectors.checksums import chi_date_ok, mod11_check_ok
 from cosigner.detectors.kinds import CHI_NUMBER, HC_NUMBER, NHS_NUMBER
@@ -41,18 +42,20 @@ class HealthNumberDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        pos = 0
-        while True:
-            match = _TEN_DIGITS.search(text, pos)
-            if match is None:
-                return findings
-            finding = self._judge(text, match)
-            if finding is None:
-                # not a health number: the ten digits may start later in the same run ("2017 476 767 4840")
-                pos = match.start() + 1
-                continue
-            findings.append(finding)
-            pos = match.end()
+        for lo, hi in digit_windows(text):
+            pos = lo
+            while True:
+                match = _TEN_DIGITS.search(text, pos, hi)
+                if match is None:
+                    break
+                finding = self._judge(text, match)
+                if finding is None:
+                    # not a health number: the ten digits may start later in the same run ("2017 476 767 4840")
+                    pos = match.start() + 1
+                    continue
+                findings.append(finding)
+                pos = match.end()
+        return findings
 
     def _judge(self, text: str, match: re.Match[str]) -> Finding | None:
         raw = match.group()

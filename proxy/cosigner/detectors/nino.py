@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import alnum, has_label
 from cosigner.detectors.kinds import NI_NUMBER
 
@@ -40,7 +41,7 @@ class NinoDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _LOOSE.finditer(text):
+        for match in finditer_in_digit_windows(_LOOSE, text):
             prefix = alnum(match.group(1))
             start, end = match.span()
             labelled = has_label(text, start, _LABELS)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import phonenumbers
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import has_label
 from cosigner.detectors.kinds import PHONE
 
@@ -61,7 +62,7 @@ class PhoneDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _CANDIDATE.finditer(text):
+        for match in finditer_in_digit_windows(_CANDIDATE, text):
             raw = match.group()
             digits = sum(c.isdigit() for c in _EXTENSION.sub("", raw))
             if digits < 7 or digits > 16 or raw.count("\n") > 1:

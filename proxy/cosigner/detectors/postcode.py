@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors.kinds import POSTCODE
 
 _SEP = r"[ \t]{0,3}\n?[ \t]{0,3}"
@@ -28,7 +29,7 @@ class PostcodeDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _POSTCODE.finditer(text):
+        for match in finditer_in_digit_windows(_POSTCODE, text):
             raw = match.group()
             # lower-case or unspaced forms are common; a mixed-case word like "Ab1 2cd" is not a postcode
             letters = [c for c in raw if c.isalpha()]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
+from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import alnum, has_label
 from cosigner.detectors.checksums import upn_check_ok
 from cosigner.detectors.kinds import UPN
@@ -21,7 +22,7 @@ class UpnDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        for match in _SHAPE.finditer(text):
+        for match in finditer_in_digit_windows(_SHAPE, text):
             start, end = match.span()
             if upn_check_ok(alnum(match.group())):
                 findings.append(Finding(UPN, start, end, 0.95, self.name, "upn_check_letter"))

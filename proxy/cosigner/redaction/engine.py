@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cosigner.detectors import Detector, Finding
+from cosigner.detectors._keywords import digit_windows
 from cosigner.detectors.builtins import build_detectors, build_known_detector, is_structured
 from cosigner.detectors.case_context import CaseContext
 from cosigner.detectors.kinds import PERSON
@@ -59,6 +60,9 @@ class Redactor:
         except Exception as exc:
             # the original exception may quote the text: keep only its class name
             raise RedactionFailed(f"redaction failed at {stage} ({type(exc).__name__})") from None
+        finally:
+            # the per-text window cache is keyed by the text itself: hold no request text past the request
+            digit_windows.cache_clear()
 
     def _detect_all(self, shadows: list[Shadow], context: CaseContext | None) -> list[list[Finding]]:
         detectors = list(self._detectors)
