@@ -45,6 +45,8 @@ def _flags(original: str, draft: str, **kwargs: object) -> set[Flag]:
         ("She did not attend.", "She didn't attend.", set()),
         ("He denied it.", "He admitted it.", {Flag("negation_removed", "denied")}),
         ("Same sentence.", "Same sentence.", set()),
+        ("Met mum.", "Met mum and [PERSON_3].", {Flag("new_name", "[PERSON_3]")}),
+        ("Rang mum.", "Rang mum on [PHONE_1].", {Flag("new_number", "[PHONE_1]")}),
     ],
 )
 def test_flags_mark_only_material_the_practitioner_did_not_write(

@@ -124,7 +124,22 @@ _NOT_NAMES = _wordset(
     plan meeting review assessment visit home office health care support section child protection
     ok okay dear regards thanks thank note notes summary action actions outcome outcomes next update"""
 )
-_TITLES = _wordset("mr mrs ms miss mx dr prof sir dame lord lady")
+# Same shape as cosigner.redaction.placeholders.PLACEHOLDER ("[PERSON_1]").
+_PLACEHOLDER = re.compile(r"\[([A-Z][A-Z0-9_]*?)_([1-9][0-9]{0,5})\]")
+_PLACEHOLDER_KINDS: dict[str, FlagKind] = {
+    "PERSON": "new_name",
+    "ADDRESS": "new_address",
+    "POSTCODE": "new_address",
+    "DATE_OF_BIRTH": "new_date",
+    "DOB": "new_date",
+    "NHS_NUMBER": "new_number",
+    "CHI_NUMBER": "new_number",
+    "HC_NUMBER": "new_number",
+    "NI_NUMBER": "new_number",
+    "UPN": "new_number",
+    "PHONE": "new_number",
+    "REFERENCE": "new_number",
+}
 _TITLES = _wordset("mr mrs ms miss mx dr prof sir dame lord lady")
 _SPAN_KINDS: tuple[tuple[FlagKind, re.Pattern[str]], ...] = (
     ("new_address", _ADDRESS),
@@ -141,6 +156,7 @@ class OriginalIndex:
     """What flagging needs to know about the practitioner's original text, computed once per draft."""
 
     normalised: str
+    normalised_raw: str  # original text, case kept (for exact tokens like placeholders)
     numbers: frozenset[str]
     words: frozenset[str]
     risk_pattern: re.Pattern[str]
@@ -164,6 +180,7 @@ def index_original(
     pattern = _risk_pattern(risk_terms)
     return OriginalIndex(
         normalised=normalised,
+        normalised_raw=original_text,
         numbers=frozenset(_number_key(m.group()) for m in _NUMBER.finditer(original_text)),
         words=frozenset(w.lower() for w in _WORD.findall(original_text)),
         risk_pattern=pattern,
@@ -215,6 +232,12 @@ def flags_for(hunk: Hunk, original: OriginalIndex) -> tuple[Flag, ...]:
     for word in _WORD.findall(draft):
         if word.lower() in _NUMBER_WORDS and word.lower() not in original.words:
             flags.append(Flag("new_number", word))
+    for match in _PLACEHOLDER.finditer(draft):
+        # A placeholder the restore step could not map back: the model referred to someone or something
+        # the practitioner never mentioned.
+        if not taken.overlaps(match.span()) and match.group() not in original.normalised_raw:
+            taken.add(match.span())
+            flags.append(Flag(_PLACEHOLDER_KINDS.get(match.group(1), "new_name"), match.group()))
     for start, end in _new_names(draft, original.words, original.find_names):
         if not taken.overlaps((start, end)):
             flags.append(Flag("new_name", draft[start:end]))
