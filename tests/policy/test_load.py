@@ -23,7 +23,12 @@ def test_every_shipped_policy_loads(path: Path) -> None:
     assert policy.name and policy.version >= 1
     assert len(policy.content_hash) == 64
     assert {r.rule_id for r in policy.rules} >= {
-        "risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion"
+        "risk_scoring",
+        "prediction",
+        "statutory_decision",
+        "credibility",
+        "profiling",
+        "guard_evasion",
     }
     assert all(r.enabled and r.action == "block" for r in policy.rules if r.check != "phrases")
 
@@ -35,8 +40,9 @@ def test_default_policy_redacts_every_identifier_type(default_policy_path: Path)
 
 
 def _expected_errors(path: Path) -> list[str]:
-    return [ln.removeprefix("# expect: ").strip() for ln in path.read_text().splitlines()
-            if ln.startswith("# expect: ")]
+    return [
+        ln.removeprefix("# expect: ").strip() for ln in path.read_text().splitlines() if ln.startswith("# expect: ")
+    ]
 
 
 BROKEN_FILES = sorted(BROKEN.glob("*.toml"))
@@ -54,9 +60,7 @@ def test_broken_policy_is_refused_with_exact_location(path: Path) -> None:
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     p = tmp_path / "many.toml"
-    p.write_text(
-        '[policy]\nname = "x"\nversion = 0\ncolour = "red"\n[rules.risk_scoring]\naction = "shout"\n'
-    )
+    p.write_text('[policy]\nname = "x"\nversion = 0\ncolour = "red"\n[rules.risk_scoring]\naction = "shout"\n')
     with pytest.raises(PolicyError) as info:
         load_policy(p)
     assert info.value.problems == (
@@ -74,5 +78,4 @@ def test_missing_file_is_a_policy_error(tmp_path: Path) -> None:
 def test_content_hash_is_sha256_of_the_file_bytes(default_policy_path: Path) -> None:
     import hashlib
 
-    assert load_policy(default_policy_path).content_hash == hashlib.sha256(
-        default_policy_path.read_bytes()).hexdigest()
+    assert load_policy(default_policy_path).content_hash == hashlib.sha256(default_policy_path.read_bytes()).hexdigest()

@@ -19,9 +19,16 @@ def test_known_token_ids_match_the_official_encodings() -> None:
 
 @pytest.mark.parametrize(
     ("model", "encoding"),
-    [("gpt-4o", "o200k_base"), ("gpt-4o-mini", "o200k_base"), ("gpt-4", "cl100k_base"),
-     ("gpt-4-turbo", "cl100k_base"), ("gpt-3.5-turbo", "cl100k_base"), ("claude-sonnet-4", "o200k_base"),
-     ("llama3.1:8b", "o200k_base"), ("o3-mini", "o200k_base")],
+    [
+        ("gpt-4o", "o200k_base"),
+        ("gpt-4o-mini", "o200k_base"),
+        ("gpt-4", "cl100k_base"),
+        ("gpt-4-turbo", "cl100k_base"),
+        ("gpt-3.5-turbo", "cl100k_base"),
+        ("claude-sonnet-4", "o200k_base"),
+        ("llama3.1:8b", "o200k_base"),
+        ("o3-mini", "o200k_base"),
+    ],
 )
 def test_model_to_encoding(model: str, encoding: str) -> None:
     assert tokens.encoding_name_for(model) == encoding

@@ -38,12 +38,13 @@ from cosigner.policy.schema import (
 
 T = TypeVar("T")
 
+# Most specific first: when several rules fire on one request, the first block is the one reported.
 BUILTIN_RULES: tuple[str, ...] = (
-    "risk_scoring",
-    "prediction",
-    "statutory_decision",
-    "credibility",
     "profiling",
+    "credibility",
+    "statutory_decision",
+    "prediction",
+    "risk_scoring",
     "guard_evasion",
 )
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -65,7 +66,26 @@ DEFAULT_REVIEW = ReviewRules(
 )
 DEFAULT_RETENTION = Retention(redaction_events_days=365, acceptance_records_days=9125)
 
-TOP_KEYS = {"policy", "redaction", "rules", "providers", "limits", "tag", "review", "templates", "retention"}
+# Every key a policy file may hold, by section.  ``<id>``, ``<model>`` and ``[]`` stand for a rule id, a model
+# name and an array element.  The validator takes its allowed keys from here and docs/policies.md must document
+# each one (tests/policy/test_docs.py), so the schema, the code and the documentation cannot drift apart.
+SECTION_KEYS: dict[str, frozenset[str]] = {
+    "": frozenset({"policy", "redaction", "rules", "providers", "limits", "tag", "review", "templates", "retention"}),
+    "policy": frozenset({"name", "version", "description"}),
+    "redaction": frozenset({"actions", "keep_in_reply", "org_patterns", "allowlist"}),
+    "redaction.org_patterns[]": frozenset({"name", "type", "regex", "label_required"}),
+    "rules.<id>": frozenset({"check", "action", "enabled", "message", "phrases", "description"}),
+    "providers": frozenset({"allowed_kinds", "allowed_models", "denied_models", "allow_non_text_parts"}),
+    "limits": frozenset({"max_input_tokens", "max_output_tokens", "models"}),
+    "limits.models.<model>": frozenset({"max_input_tokens", "max_output_tokens"}),
+    "tag": frozenset({"visible_marker", "line"}),
+    "review": frozenset(
+        {"min_dwell_ms_base", "min_dwell_ms_per_word", "allow_bulk_accept", "attestation_text", "attestation_version"}
+    ),
+    "templates[]": frozenset({"id", "label", "instruction"}),
+    "retention": frozenset({"redaction_events_days", "acceptance_records_days"}),
+}
+TOP_KEYS = set(SECTION_KEYS[""])
 
 
 class Problems:
@@ -125,7 +145,7 @@ def validate_document(source: str, raw: Mapping[str, Any], org_types: frozenset[
     """Validate a whole policy file; raise ``ValueError`` with every problem on its own line."""
     p = Problems(source)
     top = p.table(dict(raw), "", TOP_KEYS)
-    head = p.table(top.get("policy", {}), "policy", {"name", "version", "description"})
+    head = p.table(top.get("policy", {}), "policy", set(SECTION_KEYS["policy"]))
     if "policy" not in top:
         p.add("policy", "missing section (needs name and version)")
     name = p.typed(
@@ -158,7 +178,7 @@ def validate_document(source: str, raw: Mapping[str, Any], org_types: frozenset[
 
 
 def _redaction(p: Problems, obj: Any, org_types: frozenset[str]) -> RedactionSection:
-    t = p.table(obj, "redaction", {"actions", "keep_in_reply", "org_patterns", "allowlist"})
+    t = p.table(obj, "redaction", set(SECTION_KEYS["redaction"]))
     patterns = _org_patterns(p, t.get("org_patterns", []))
     known = set(IDENTIFIER_TYPES) | {pat.type for pat in patterns} | set(org_types)
     actions: dict[str, TypeAction] = dict.fromkeys(sorted(known), "redact")
@@ -185,7 +205,7 @@ def _org_patterns(p: Problems, obj: Any) -> tuple[OrgPatternSpec, ...]:
     out: list[OrgPatternSpec] = []
     for i, item in enumerate(obj):
         key = f"redaction.org_patterns[{i}]"
-        t = p.table(item, key, {"name", "type", "regex", "label_required"})
+        t = p.table(item, key, set(SECTION_KEYS["redaction.org_patterns[]"]))
         name = p.typed(t, key, "name", _is_str, "must be a non-empty string", "")
         type_name = p.typed(
             t,
@@ -224,7 +244,7 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
         if not _ID.match(rule_id):
             p.add(key, "rule ids are lower-case letters, digits and _")
             continue
-        r = p.table(body, key, {"check", "action", "enabled", "message", "phrases", "description"})
+        r = p.table(body, key, set(SECTION_KEYS["rules.<id>"]))
         check = p.typed(r, key, "check", _is_str, "must be a check name", rule_id)
         if check not in known_checks:
             where = f"{key}.check" if "check" in r else key
@@ -252,7 +272,7 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
 
 
 def _providers(p: Problems, obj: Any) -> ProviderRules:
-    t = p.table(obj, "providers", {"allowed_kinds", "allowed_models", "denied_models", "allow_non_text_parts"})
+    t = p.table(obj, "providers", set(SECTION_KEYS["providers"]))
     kinds = p.typed(
         t,
         "providers",
@@ -273,7 +293,7 @@ def _providers(p: Problems, obj: Any) -> ProviderRules:
 
 
 def _model_limit(p: Problems, obj: Any, key: str) -> ModelLimit:
-    t = p.table(obj, key, {"max_input_tokens", "max_output_tokens"} | ({"models"} if key == "limits" else set()))
+    t = p.table(obj, key, set(SECTION_KEYS["limits" if key == "limits" else "limits.models.<model>"]))
     check = _is_int(1, MAX_TOKENS)
     what = f"must be an integer from 1 to {MAX_TOKENS}"
     return ModelLimit(
@@ -292,7 +312,7 @@ def _limits(p: Problems, obj: Any) -> Limits:
 
 
 def _tag(p: Problems, obj: Any) -> TagWording:
-    t = p.table(obj, "tag", {"visible_marker", "line"})
+    t = p.table(obj, "tag", set(SECTION_KEYS["tag"]))
     marker = p.typed(t, "tag", "visible_marker", _is_str, "must be a non-empty string", DEFAULT_TAG.visible_marker)
     line = p.typed(t, "tag", "line", _is_str, "must be a non-empty string", DEFAULT_TAG.line)
     try:
@@ -312,17 +332,7 @@ def _tag(p: Problems, obj: Any) -> TagWording:
 
 
 def _review(p: Problems, obj: Any) -> ReviewRules:
-    t = p.table(
-        obj,
-        "review",
-        {
-            "min_dwell_ms_base",
-            "min_dwell_ms_per_word",
-            "allow_bulk_accept",
-            "attestation_text",
-            "attestation_version",
-        },
-    )
+    t = p.table(obj, "review", set(SECTION_KEYS["review"]))
     d = DEFAULT_REVIEW
     return ReviewRules(
         p.typed(
@@ -354,7 +364,7 @@ def _templates(p: Problems, obj: Any) -> tuple[Template, ...]:
     out: list[Template] = []
     for i, item in enumerate(obj):
         key = f"templates[{i}]"
-        t = p.table(item, key, {"id", "label", "instruction"})
+        t = p.table(item, key, set(SECTION_KEYS["templates[]"]))
         for required in ("id", "label", "instruction"):
             if isinstance(item, dict) and required not in item:
                 p.add(f"{key}.{required}", "is required")
@@ -376,7 +386,7 @@ def _templates(p: Problems, obj: Any) -> tuple[Template, ...]:
 
 
 def _retention(p: Problems, obj: Any) -> Retention:
-    t = p.table(obj, "retention", {"redaction_events_days", "acceptance_records_days"})
+    t = p.table(obj, "retention", set(SECTION_KEYS["retention"]))
     what = "must be an integer number of days from 1 to 36500"
     return Retention(
         p.typed(
