@@ -28,4 +28,4 @@ def test_every_builtin_rule_is_mapped_to_the_legal_frame(rule: str) -> None:
 
 def test_documentation_has_measured_figures() -> None:
     assert "FIGURES_PLACEHOLDER" not in DOC
-    assert "block recall" in DOC and "false blocks" in DOC
+    assert "Block recall" in DOC and "False blocks" in DOC and "p50" in DOC
