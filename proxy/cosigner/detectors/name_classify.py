@@ -1,10 +1,6 @@
-"""Word-level classification for person names (see ``names``): titles, relationship cues, capitalisation
-with an English-word filter, the gazetteer, lower-case names in name context.
-
-Person names without a model: titles, relationship cues, capitalisation with an English-word filter,
-a licensed name gazetteer, initials, lower-case names in name context and chaining of adjacent name words.
-
-Propagation (a name found once is redacted everywhere in the request) lives in ``name_propagation``.
+"""Word-level classification for person names (used by ``names``): each word is not a name, weak (a name
+only next to a name) or strong.  Titles, relationship cues, capitalisation with an English-word filter, the
+gazetteer, lower-case names in name context.
 """
 
 from __future__ import annotations
@@ -31,7 +27,6 @@ from cosigner.detectors.term_matcher import Term, TermMatcher
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?:;\n•*")
 _SKIP_BACK = frozenset(" \t\"'“‘([-–")
-# A capitalised word followed by one of these names a place or an organisation, not a person.
 _CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
 _ENGLISH_SUFFIXES = (
     "tion",
