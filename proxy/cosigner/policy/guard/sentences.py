@@ -503,6 +503,14 @@ def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
             found.extend(_sentences(low, original if len(low) == len(original) else low, "all", (), segment.role))
             continue
         pars = _raw_paragraphs(original)
+        if len(pars) == 1 and len(original) > LONG_SINGLE_PARAGRAPH:
+            # One long block (a note pasted without blank lines): its opening and closing sentences are read
+            # as the request, everything is read strictly.
+            head, tail = _edges(original)
+            found.extend(_normal_paragraph(head, (), segment.role))
+            found.extend(_normal_paragraph(tail, (), segment.role))
+            found.extend(_strict_sentences(original, segment.role))
+            continue
         if len(pars) == 1:
             found.extend(_normal_paragraph(original, (), segment.role))
             continue
@@ -517,6 +525,20 @@ def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
             for par in pars:
                 found.extend(_normal_paragraph(par, (), segment.role))
     return tuple(found)
+
+
+LONG_SINGLE_PARAGRAPH = 1500
+EDGE_CHARS = 400
+
+
+def _edges(text: str) -> tuple[str, str]:
+    """The first and last few sentences of a long block, cut at sentence ends."""
+    head = text[:EDGE_CHARS]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("\n"))
+    head = head[: cut + 1] if cut > 0 else head
+    tail = text[-EDGE_CHARS:]
+    cut = min((i for i in (tail.find(". "), tail.find("? "), tail.find("! "), tail.find("\n")) if i >= 0), default=-1)
+    return head, (tail[cut + 1 :] if cut >= 0 else tail)
 
 
 def _is_material(par: str) -> bool:
