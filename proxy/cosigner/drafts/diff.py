@@ -4,10 +4,10 @@ Pure: no I/O, no logging.  The pipeline is
 
 1. tokenise both texts into words, whitespace runs and single punctuation marks, and map every distinct token
    to one character (diff-match-patch's "line mode" trick, applied to words);
-2. anchor on tokens that occur exactly once in each text (patience diff: longest increasing run of such
-   pairs), recursing into the gaps between anchors, and diff each remaining gap with diff-match-patch under an
-   explicit ``Diff_Timeout`` shared by the whole call;
-3. repair any degenerate run of changes (see ``_degenerate``) with an exact diff-match-patch diff (no deadline)
+2. (``_wordmatch.py``) anchor on tokens that occur exactly once in each text (patience diff: longest
+   increasing run of such pairs), recursing into the gaps between anchors, and diff each remaining gap with
+   diff-match-patch under an explicit ``Diff_Timeout`` shared by the whole call;
+3. (``_wordmatch.py``) repair any degenerate run of changes with an exact diff-match-patch diff (no deadline)
    of that run, cut into bounded slices when it is long (``_exact_diff``);
 4. cut the op stream into sentence hunks at sentence boundaries that lie in unchanged text.
 
@@ -20,29 +20,23 @@ timed-out call never reaches the reviewer as a degenerate block.
 Invariant of ``word_diff`` (tested by property tests and the bench): in every maximal run of non-equal ops,
 the deleted tokens and the inserted tokens share no token.  An optimal diff has this property (otherwise the
 common subsequence could be extended), and a delete-all/insert-all answer on related texts never does.  The
-one exception is a run longer than ``_EXACT_LIMIT`` tokens with no token unique to both sides (pathological,
+one exception is a run longer than 1,200 tokens with no token unique to both sides (pathological,
 e.g. the same few words repeated for pages): it is diffed exactly slice by slice, which bounds the time and
 keeps every slice minimal, but a token may be deleted in one slice and inserted in the next.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from diff_match_patch import diff_match_patch
+from cosigner.drafts._wordmatch import diff_codes
 
 OpKind = Literal["equal", "insert", "delete"]
 
 DEFAULT_TIMEOUT_S = 0.1
-_EXACT_LIMIT = 1200
-_SLICE = 400
-_REPAIR_PASSES = 4
-_MAX_ANCHOR_DEPTH = 32
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
 _TERMINALS = frozenset(".!?…")
@@ -50,9 +44,6 @@ _CLOSERS = frozenset("\"')]}”’»")
 
 _EQUAL, _INSERT, _DELETE = 0, 1, -1
 _KIND: dict[int, OpKind] = {_EQUAL: "equal", _INSERT: "insert", _DELETE: "delete"}
-
-# Encoded diff: (dmp op code, string of token codes).
-_Encoded = list[tuple[int, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +77,7 @@ def word_diff(original: str, proposed: str, *, timeout_s: float = DEFAULT_TIMEOU
     codes: dict[str, str] = {}
     encoded_a = _encode(tokenize(original), tokens, codes)
     encoded_b = _encode(tokenize(proposed), tokens, codes)
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = timeout_s
-    deadline = time.time() + timeout_s
-    diffs = _anchored(dmp, encoded_a, encoded_b, deadline, 0)
-    diffs = _repair(_normalise(diffs))
+    diffs = diff_codes(encoded_a, encoded_b, timeout_s)
     return tuple(DiffOp(_KIND[op], "".join(tokens[_index(c)] for c in chunk)) for op, chunk in diffs)
 
 
@@ -163,187 +150,6 @@ def _char(index: int) -> str:
 def _index(code: str) -> int:
     value = ord(code)
     return value - 0x800 if value >= 0xD800 + 0x800 else value
-
-
-# --- anchored diff --------------------------------------------------------------------------------------
-
-
-def _anchored(dmp: diff_match_patch, a: str, b: str, deadline: float, depth: int) -> _Encoded:
-    prefix = _common_prefix(a, b)
-    suffix = _common_suffix(a[prefix:], b[prefix:])
-    middle_a, middle_b = a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]
-    out: _Encoded = [(_EQUAL, a[:prefix])] if prefix else []
-    if not middle_a or not middle_b:
-        if middle_a:
-            out.append((_DELETE, middle_a))
-        if middle_b:
-            out.append((_INSERT, middle_b))
-    else:
-        anchors = _unique_anchors(middle_a, middle_b) if depth < _MAX_ANCHOR_DEPTH else []
-        if not anchors:
-            out.extend(_gap_diff(dmp, middle_a, middle_b, deadline))
-        else:
-            ia = ib = 0
-            for pa, pb in anchors:
-                out.extend(_anchored(dmp, middle_a[ia:pa], middle_b[ib:pb], deadline, depth + 1))
-                out.append((_EQUAL, middle_a[pa]))
-                ia, ib = pa + 1, pb + 1
-            out.extend(_anchored(dmp, middle_a[ia:], middle_b[ib:], deadline, depth + 1))
-    if suffix:
-        out.append((_EQUAL, a[len(a) - suffix :]))
-    return out
-
-
-def _gap_diff(dmp: diff_match_patch, a: str, b: str, deadline: float) -> _Encoded:
-    if time.time() >= deadline:
-        # Out of time: leave it as one change; _repair re-diffs it exactly if the sides share tokens.
-        return [(_DELETE, a), (_INSERT, b)]
-    return [(op, text) for op, text in dmp.diff_main(a, b, False, deadline)]
-
-
-def _unique_anchors(a: str, b: str) -> list[tuple[int, int]]:
-    """Pairs of positions of codes occurring once in each string, longest run increasing in both."""
-    once_a = _unique_positions(a)
-    once_b = _unique_positions(b)
-    pairs = sorted((pa, once_b[c]) for c, pa in once_a.items() if c in once_b)
-    return _longest_increasing(pairs)
-
-
-def _unique_positions(s: str) -> dict[str, int]:
-    seen: dict[str, int] = {}
-    for i, c in enumerate(s):
-        seen[c] = -1 if c in seen else i
-    return {c: i for c, i in seen.items() if i >= 0}
-
-
-def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back = [-1] * len(pairs)
-    for i, (_, pb) in enumerate(pairs):
-        k = bisect.bisect_left(tails, pb)
-        if k == len(tails):
-            tails.append(pb)
-            tail_at.append(i)
-        else:
-            tails[k] = pb
-            tail_at[k] = i
-        back[i] = tail_at[k - 1] if k else -1
-    chain = []
-    i = tail_at[-1] if tail_at else -1
-    while i != -1:
-        chain.append(pairs[i])
-        i = back[i]
-    chain.reverse()
-    return chain
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[i] == b[i]:
-        i += 1
-    return i
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    while i < n and a[-1 - i] == b[-1 - i]:
-        i += 1
-    return i
-
-
-# --- normalisation and repair ---------------------------------------------------------------------------
-
-
-def _normalise(diffs: _Encoded) -> _Encoded:
-    """Merge adjacent equalities; inside each run of changes, one delete then one insert."""
-    out: _Encoded = []
-    deleted: list[str] = []
-    inserted: list[str] = []
-
-    def flush() -> None:
-        if deleted:
-            out.append((_DELETE, "".join(deleted)))
-        if inserted:
-            out.append((_INSERT, "".join(inserted)))
-        deleted.clear()
-        inserted.clear()
-
-    for op, text in diffs:
-        if not text:
-            continue
-        if op == _EQUAL:
-            flush()
-            if out and out[-1][0] == _EQUAL:
-                out[-1] = (_EQUAL, out[-1][1] + text)
-            else:
-                out.append((_EQUAL, text))
-        elif op == _DELETE:
-            deleted.append(text)
-        else:
-            inserted.append(text)
-    flush()
-    return out
-
-
-def _repair(diffs: _Encoded) -> _Encoded:
-    # A second pass fixes runs that straddle two slices of a long first-pass repair (they are short).
-    for _ in range(_REPAIR_PASSES):
-        diffs, repaired = _repair_pass(diffs)
-        if not repaired:
-            break
-    return diffs
-
-
-def _repair_pass(diffs: _Encoded) -> tuple[_Encoded, bool]:
-    repaired = False
-    out: _Encoded = []
-    i = 0
-    while i < len(diffs):
-        if diffs[i][0] == _EQUAL:
-            out.append(diffs[i])
-            i += 1
-            continue
-        deleted = inserted = ""
-        while i < len(diffs) and diffs[i][0] != _EQUAL:
-            if diffs[i][0] == _DELETE:
-                deleted += diffs[i][1]
-            else:
-                inserted += diffs[i][1]
-            i += 1
-        if deleted and inserted and _degenerate(deleted, inserted):
-            out.extend(_exact_diff(deleted, inserted))
-            repaired = True
-        else:
-            out.extend(d for d in ((_DELETE, deleted), (_INSERT, inserted)) if d[1])
-    return _normalise(out), repaired
-
-
-def _degenerate(deleted: str, inserted: str) -> bool:
-    return not set(deleted).isdisjoint(inserted)
-
-
-def _exact_diff(a: str, b: str) -> _Encoded:
-    """Minimal diff with no deadline, on slices small enough that its worst case stays bounded.
-
-    Up to ``_EXACT_LIMIT`` tokens (both sides together) the whole run is diffed exactly; beyond that, both
-    sides are cut into the same number of proportional slices of at most ``_SLICE`` tokens, each diffed
-    exactly.  (difflib's SequenceMatcher, the obvious alternative, is cubic on repetitive text: minutes for
-    2,000 repeated words.)
-    """
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # exact Myers: time is bounded by the slice size instead
-    if len(a) + len(b) <= _EXACT_LIMIT:
-        return list(dmp.diff_main(a, b, False))
-    pieces = -(-max(len(a), len(b)) // _SLICE)
-    out: _Encoded = []
-    for k in range(pieces):
-        slice_a = a[k * len(a) // pieces : (k + 1) * len(a) // pieces]
-        slice_b = b[k * len(b) // pieces : (k + 1) * len(b) // pieces]
-        out.extend(dmp.diff_main(slice_a, slice_b, False))
-    return out
 
 
 def _change_runs(ops: Sequence[DiffOp]) -> Iterator[tuple[str, str]]:

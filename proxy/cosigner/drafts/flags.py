@@ -16,22 +16,25 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from cosigner.drafts.diff import Hunk
-
-FlagKind = Literal[
-    "new_name",
-    "new_number",
-    "new_date",
-    "new_time",
-    "new_money",
-    "new_address",
-    "new_quote",
-    "new_risk_term",
-    "negation_added",
-    "negation_removed",
-]
+from cosigner.drafts.flag_vocab import (
+    CAPITALISED,
+    CLOSERS,
+    DEFAULT_RISK_TERMS,
+    NEGATIONS,
+    NOT_NAMES,
+    NUMBER,
+    NUMBER_WORDS,
+    PLACEHOLDER,
+    PLACEHOLDER_KINDS,
+    QUOTE,
+    SPAN_KINDS,
+    TERMINALS,
+    TITLES,
+    WORD,
+    FlagKind,
+)
 
 # A name finder returns (start, end) spans of person names in the text it is given.
 NameFinder = Callable[[str], Iterable[tuple[int, int]]]
@@ -41,114 +44,6 @@ NameFinder = Callable[[str], Iterable[tuple[int, int]]]
 class Flag:
     kind: FlagKind
     detail: str
-
-
-DEFAULT_RISK_TERMS: tuple[str, ...] = (
-    "abuse", "abused", "abusive", "alcohol", "allegation", "alleged", "arrest", "arrested", "assault",
-    "assaulted", "bruise", "bruised", "bruises", "bruising", "child protection", "coercion", "coercive",
-    "danger", "dangerous", "disclosed", "disclosure", "domestic abuse", "domestic violence", "drugs",
-    "drunk", "exploitation", "exploited", "fracture", "grooming", "harm", "hit", "injured", "injuries",
-    "injury", "intoxicated", "kill", "knife", "ligature", "missing", "neglect", "neglected", "overdose",
-    "police", "rape", "restraint", "risk", "section 47", "self-harm", "self harm", "sexual", "strangled",
-    "strategy meeting", "suicidal", "suicide", "threat", "threatened", "unsafe", "violence", "violent",
-    "weapon",
-)  # fmt: skip
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_NEGATIONS = _wordset(
-    "not no never none nobody nothing neither nor nowhere cannot without denied denies deny denying "
-    "refused refuses unable"
-)
-
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
-    rf"|{_ORD}\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTHS})\.?\s+{_ORD}(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MONTHS})\s+\d{{4}}"
-    rf"|(?:last|next|this)\s+(?:week|month|year|{_DAYS})"
-    rf"|{_DAYS}|yesterday|tomorrow|today|tonight|last\s+night)\b",
-    re.IGNORECASE,
-)
-_TIME = re.compile(
-    r"\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap](?:\.m\.|m\b))?|\d{1,2}\s*[ap](?:\.m\.|m\b)|\d{1,2}\s+o'clock"
-    r"|noon|midday|midnight)",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"(?:[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|pence|p|gbp|euros?)\b)",
-    re.IGNORECASE,
-)
-_STREET_TYPES = (
-    "street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|court|ct|crescent|place|pl|gardens|terrace|"
-    "grove|hill|park|square|sq|view|walk|row|mews|parade|rise|green"
-)
-_ADDRESS = re.compile(
-    rf"\b(?:(?:flat|apartment|unit)\s+\d+[a-z]?,?\s+)?\d+[a-z]?,?\s+(?:[A-Z][\w'-]*\s+){{1,3}}"
-    rf"(?:{_STREET_TYPES})\b"
-    r"|\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
-_NUMBER_WORDS = _wordset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
-    "million once twice half dozen first second third fourth fifth"
-)
-_QUOTE = re.compile(r"\"([^\"\n]{2,})\"|“([^”\n]{2,})”|‘([^’\n]{2,})’|«([^»\n]{2,})»")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+")
-
-# Capitalised words that are not names: function words, titles, calendar words, roles and services that
-# turn up in social-work notes.
-_NOT_NAMES = _wordset(
-    """a about after all also although an and any are as at be because been before being both but by can
-    could did do does during each either even every few for from had has have he her here hers him his how
-    however i if in into is it its just may me might more most much must my neither no nor not now of off on
-    once only or other our out over per please she should since so some still such than that the their them
-    then there these they this those though through thus to too under until upon us very was we were what
-    when where whether which while who whom whose why will with within without would yes yet you your
-    mr mrs ms miss mx dr prof sir dame lord lady madam mum mother dad father nan grandmother grandfather
-    brother sister son daughter aunt uncle baby child children parent parents carer carers family
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december today yesterday tomorrow
-    social worker team manager school nursery college gp nhs hospital police council court service services
-    plan meeting review assessment visit home office health care support section child protection
-    ok okay dear regards thanks thank note notes summary action actions outcome outcomes next update"""
-)
-# Same shape as cosigner.redaction.placeholders.PLACEHOLDER ("[PERSON_1]").
-_PLACEHOLDER = re.compile(r"\[([A-Z][A-Z0-9_]*?)_([1-9][0-9]{0,5})\]")
-_PLACEHOLDER_KINDS: dict[str, FlagKind] = {
-    "PERSON": "new_name",
-    "ADDRESS": "new_address",
-    "POSTCODE": "new_address",
-    "DATE_OF_BIRTH": "new_date",
-    "DOB": "new_date",
-    "NHS_NUMBER": "new_number",
-    "CHI_NUMBER": "new_number",
-    "HC_NUMBER": "new_number",
-    "NI_NUMBER": "new_number",
-    "UPN": "new_number",
-    "PHONE": "new_number",
-    "REFERENCE": "new_number",
-}
-_TITLES = _wordset("mr mrs ms miss mx dr prof sir dame lord lady")
-_SPAN_KINDS: tuple[tuple[FlagKind, re.Pattern[str]], ...] = (
-    ("new_address", _ADDRESS),
-    ("new_money", _MONEY),
-    ("new_date", _DATE),
-    ("new_time", _TIME),
-)
-_TERMINALS = frozenset(".!?…")
-_CLOSERS = frozenset("'\"”’)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +76,8 @@ def index_original(
     return OriginalIndex(
         normalised=normalised,
         normalised_raw=original_text,
-        numbers=frozenset(_number_key(m.group()) for m in _NUMBER.finditer(original_text)),
-        words=frozenset(w.lower() for w in _WORD.findall(original_text)),
+        numbers=frozenset(_number_key(m.group()) for m in NUMBER.finditer(original_text)),
+        words=frozenset(w.lower() for w in WORD.findall(original_text)),
         risk_pattern=pattern,
         risk_terms_present=frozenset(_term_key(m.group()) for m in pattern.finditer(normalised)),
         find_names=find_names,
@@ -219,29 +114,29 @@ def flags_for(hunk: Hunk, original: OriginalIndex) -> tuple[Flag, ...]:
     draft = hunk.proposed
     flags: list[Flag] = []
     taken = _Spans(len(draft))
-    for kind, pattern in _SPAN_KINDS:
+    for kind, pattern in SPAN_KINDS:
         for match in pattern.finditer(draft):
             if taken.overlaps(match.span()):
                 continue
             taken.add(match.span())
             if not original.contains(match.group()):
                 flags.append(Flag(kind, match.group().strip()))
-    for match in _NUMBER.finditer(draft):
+    for match in NUMBER.finditer(draft):
         if not taken.overlaps(match.span()) and _number_key(match.group()) not in original.numbers:
             flags.append(Flag("new_number", match.group()))
-    for word in _WORD.findall(draft):
-        if word.lower() in _NUMBER_WORDS and word.lower() not in original.words:
+    for word in WORD.findall(draft):
+        if word.lower() in NUMBER_WORDS and word.lower() not in original.words:
             flags.append(Flag("new_number", word))
-    for match in _PLACEHOLDER.finditer(draft):
+    for match in PLACEHOLDER.finditer(draft):
         # A placeholder the restore step could not map back: the model referred to someone or something
         # the practitioner never mentioned.
         if not taken.overlaps(match.span()) and match.group() not in original.normalised_raw:
             taken.add(match.span())
-            flags.append(Flag(_PLACEHOLDER_KINDS.get(match.group(1), "new_name"), match.group()))
+            flags.append(Flag(PLACEHOLDER_KINDS.get(match.group(1), "new_name"), match.group()))
     for start, end in _new_names(draft, original.words, original.find_names):
         if not taken.overlaps((start, end)):
             flags.append(Flag("new_name", draft[start:end]))
-    for match in _QUOTE.finditer(draft):
+    for match in QUOTE.finditer(draft):
         quoted = next(g for g in match.groups() if g is not None)
         if not original.contains(quoted):
             flags.append(Flag("new_quote", match.group()))
@@ -257,8 +152,8 @@ def min_dwell_ms(hunk: Hunk, *, base_ms: int, per_word_ms: int) -> int:
     """Minimum time a changed hunk must be in view: base plus per word of what the reviewer has to read."""
     if not hunk.changed:
         return 0
-    words = len(_WORD.findall(hunk.proposed))
-    words += sum(len(_WORD.findall(op.text)) for op in hunk.ops if op.op == "delete")
+    words = len(WORD.findall(hunk.proposed))
+    words += sum(len(WORD.findall(op.text)) for op in hunk.ops if op.op == "delete")
     return base_ms + per_word_ms * words
 
 
@@ -330,7 +225,7 @@ def _new_names(
 ) -> list[tuple[int, int]]:
     spans = sorted(find_names(draft)) if find_names is not None else _heuristic_names(draft)
     return [
-        (s, e) for s, e in spans if any(w.lower() not in original_words for w in _WORD.findall(draft[s:e]))
+        (s, e) for s, e in spans if any(w.lower() not in original_words for w in WORD.findall(draft[s:e]))
     ]
 
 
@@ -342,19 +237,19 @@ def _heuristic_names(text: str) -> list[tuple[int, int]]:
     """
     runs: list[list[re.Match[str]]] = []
     for match in re.finditer(r"[\w'’-]+", text):
-        if not _CAPITALISED.fullmatch(match.group()):
+        if not CAPITALISED.fullmatch(match.group()):
             runs.append([])
             continue
         previous = runs[-1] if runs else []
         gap = text[previous[-1].end() : match.start()].strip() if previous else None
-        if gap == "" or (gap == "." and previous[-1].group().lower() in _TITLES):
+        if gap == "" or (gap == "." and previous[-1].group().lower() in TITLES):
             previous.append(match)
         else:
             runs.append([match])
     confident: list[tuple[int, int]] = []
     sentence_initial: list[tuple[int, int]] = []
     for run in runs:
-        kept = [m for m in run if m.group().lower() not in _NOT_NAMES]
+        kept = [m for m in run if m.group().lower() not in NOT_NAMES]
         if not kept:
             continue
         span = (kept[0].start(), kept[-1].end())
@@ -373,18 +268,18 @@ def _starts_sentence(text: str, position: int) -> bool:
         if text[i] == "\n":
             return True
         i -= 1
-    while i >= 0 and text[i] in _CLOSERS:
+    while i >= 0 and text[i] in CLOSERS:
         i -= 1
-    return i < 0 or text[i] in _TERMINALS
+    return i < 0 or text[i] in TERMINALS
 
 
 def _negations(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for word in _WORD.findall(text.replace("’", "'")):
+    for word in WORD.findall(text.replace("’", "'")):
         lowered = word.lower()
         if lowered.endswith("n't"):
             counts["n't"] += 1
-        elif lowered in _NEGATIONS:
+        elif lowered in NEGATIONS:
             counts[lowered] += 1
     return counts
 

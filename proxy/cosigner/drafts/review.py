@@ -32,7 +32,8 @@ from cosigner.drafts.errors import (
     InvalidDecision,
     ReviewTooFast,
 )
-from cosigner.drafts.flags import DEFAULT_RISK_TERMS, Flag, NameFinder, flag_hunks, min_dwell_ms
+from cosigner.drafts.flag_vocab import DEFAULT_RISK_TERMS
+from cosigner.drafts.flags import Flag, NameFinder, flag_hunks, min_dwell_ms
 
 Action = Literal["keep", "reject", "edit"]
 Outcome = Literal["accept", "reject"]

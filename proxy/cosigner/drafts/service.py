@@ -14,15 +14,16 @@ import hashlib
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from cosigner import __version__
+from cosigner.drafts.deps import DraftDeps, GenerateRequest, GenerateResult
 from cosigner.drafts.errors import AlreadyDecided, DraftNotAccepted, DraftNotFound
-from cosigner.drafts.flags import DEFAULT_RISK_TERMS, NameFinder, default_name_finder
+from cosigner.drafts.flags import default_name_finder
 from cosigner.drafts.ids import uuid7
 from cosigner.drafts.receipts import audit_fields, receipt_core, seal_receipt
 from cosigner.drafts.requests import DraftRequest, InsertionReport, parse_draft_request, parse_insertion
@@ -41,42 +42,9 @@ from cosigner.drafts.tagline import tag_line
 from cosigner.drafts.tags import DraftTag, issue_tag, marker_text, text_sha256
 from cosigner.errors import UpstreamBadResponse
 from cosigner.keys import KeyStore
-from cosigner.store.audit_log import AuditLog
 
-DEFAULT_TTL_S = 4 * 3600.0
-DEFAULT_MAX_HELD = 1000
+__all__ = ["DraftDeps", "DraftService", "GenerateRequest", "GenerateResult"]
 
-
-@dataclass(frozen=True, slots=True)
-class GenerateRequest:
-    instruction: str
-    original_text: str
-    case_context: object | None
-    model: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class GenerateResult:
-    draft_text: str
-    provider: str
-    model: str
-    redaction_counts: dict[str, int]
-
-
-@dataclass
-class DraftDeps:
-    """What the drafting API needs from the app; callables so a policy reload or key rotation is seen live."""
-
-    policy: Callable[[], Any]
-    keys: KeyStore | Callable[[], KeyStore]
-    audit: Callable[[], AuditLog]
-    generate: Callable[[GenerateRequest], Awaitable[GenerateResult]]
-    data_dir: Path
-    find_names: NameFinder | None = None
-    risk_terms: tuple[str, ...] = DEFAULT_RISK_TERMS
-    ttl_s: float = DEFAULT_TTL_S
-    max_held: int = DEFAULT_MAX_HELD
-    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
 
 Status = Literal["issued", "deciding", "accepted", "rejected"]
