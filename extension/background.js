@@ -52,8 +52,10 @@ const route = createRouter({
     'paste.intercepted': (p, who) => pasteIntercepted(who, p.reason),
     'guard.sync': () => guardState(),
     'panel.open': async (_p, who) => {
-      panel.open(who.tabId).catch(() => {});
-      return capture(who.tabId, who.frameId, 'armed', who.origin);
+      const opened = await (panelOpening.get(who.tabId) ?? Promise.resolve(false));
+      panelOpening.delete(who.tabId);
+      const captured = await capture(who.tabId, who.frameId, 'armed', who.origin);
+      return { ...captured, panelOpened: opened };
     },
   },
   pageHandlers: {
@@ -69,7 +71,14 @@ const route = createRouter({
   },
 });
 
-runtime.onMessage(route);
+// The in-page button's message: try to open the panel at once, inside the click's user gesture; the routed
+// handler (after the sender checks) then captures and tells the page whether the panel opened.
+const panelOpening = new Map();
+runtime.onMessage(route, (message, sender) => {
+  if (message?.type === 'panel.open' && Number.isInteger(sender?.tab?.id) && sender.id === runtime.id()) {
+    panelOpening.set(sender.tab.id, panel.open(sender.tab.id).then(() => true, () => false));
+  }
+});
 
 menus.onClicked((info, tab) => {
   if (info.menuItemId !== MENU_ID || !tab || !Number.isInteger(tab.id)) return;

@@ -136,16 +136,17 @@
   }
 
   // --- paste guard -----------------------------------------------------------------------------------------
-  function notice(message) {
+  /** A short in-page message in a closed shadow root (the page can see it exists, not script it). */
+  function notice(message, kind = 'info') {
     const host = document.createElement('div');
-    host.setAttribute('data-cosigner-notice', '');
+    host.setAttribute('data-cosigner-notice', kind);
     const shadow = host.attachShadow({ mode: 'closed' });
     const box = document.createElement('div');
-    box.setAttribute('role', 'alert');
+    box.setAttribute('role', kind === 'paste' ? 'alert' : 'status');
     box.textContent = message;
     Object.assign(box.style, { position: 'fixed', right: '16px', bottom: '16px', maxWidth: '360px', padding: '12px',
-      background: '#7a1f1f', color: '#fff', font: '14px/1.4 system-ui, sans-serif', borderRadius: '6px',
-      zIndex: '2147483647', boxShadow: '0 2px 8px rgba(0,0,0,.3)' });
+      background: kind === 'paste' ? '#7a1f1f' : '#1d3b5c', color: '#fff', font: '14px/1.4 system-ui, sans-serif',
+      borderRadius: '6px', zIndex: '2147483647', boxShadow: '0 2px 8px rgba(0,0,0,.3)' });
     shadow.append(box);
     (document.body ?? document.documentElement).append(host);
     setTimeout(() => host.remove(), 8000);
@@ -161,7 +162,7 @@
     event.preventDefault();
     event.stopImmediatePropagation();
     notice('Cosigner stopped this paste: it is AI-drafted text that has not been reviewed. ' +
-      'Review it in the Cosigner side panel; accepted text is inserted from there.');
+      'Review it in the Cosigner side panel; accepted text is inserted from there.', 'paste');
     send('paste.intercepted', { fieldToken: tokenFor(found), reason: verdict });
   }
   window.addEventListener('paste', onPaste, true);
@@ -177,6 +178,19 @@
   window.addEventListener('focus', syncGuard);
 
   // --- the in-page button: it only asks the service worker to open the panel for this field ----------------
+  function openPanel() {
+    send('panel.open').then((res) => {
+      if (!res?.ok) return;
+      if (res.result?.ok === false) {
+        notice(res.result.reason === 'field_refused'
+          ? 'Cosigner does not work with this field (password, hidden, read-only or disabled).'
+          : 'Cosigner could not read this field.');
+      } else if (res.result?.panelOpened === false) {
+        notice('Cosigner has this field. Open the Cosigner side panel from the browser toolbar to draft and review.');
+      }
+    });
+  }
+
   let button = null;
   function hideButton() {
     button?.host.remove();
@@ -204,7 +218,7 @@
     b.addEventListener('click', (e) => {
       if (!e.isTrusted) return; // page scripts can click DOM; only a real click counts
       armed = found.root;
-      send('panel.open');
+      openPanel();
     });
     (document.body ?? document.documentElement).append(host);
     button = { host, found };
@@ -236,7 +250,7 @@
         const found = document.activeElement ? Adapters.resolve(document.activeElement) : null;
         if (!found) return false;
         armed = found.root;
-        send('panel.open');
+        openPanel();
         return false;
       }
       case 'read': {

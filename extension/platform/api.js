@@ -10,8 +10,17 @@ export const runtime = Object.freeze({
   /** chrome-extension://<id> or moz-extension://<uuid>, without trailing slash. */
   origin: () => ext.runtime.getURL('').replace(/\/$/u, ''),
   url: (path) => ext.runtime.getURL(path),
-  onMessage: (handler) => {
+  /**
+   * `beforeRoute` runs synchronously inside the browser's dispatch, while a user gesture that caused the message
+   * may still count (needed to open the side panel); `handler` may be async.
+   */
+  onMessage: (handler, beforeRoute = null) => {
     ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      try {
+        beforeRoute?.(message, sender);
+      } catch {
+        // never let the synchronous hook break routing
+      }
       Promise.resolve(handler(message, sender)).then(sendResponse, () => sendResponse({ ok: false,
         error: { code: 'internal' } }));
       return true;

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from e2e_browser import ExtensionBrowser, screenshot
+from e2e_browser import ExtensionBrowser, screenshot, wait_until
 from playwright.sync_api import Page, expect
 
 from cosigner.drafts.diff import sentence_hunks
@@ -142,3 +142,24 @@ def test_case_context_read_from_the_page_reaches_the_proxy(ext: ExtensionBrowser
         panel.close()
     finally:
         ext.worker.evaluate("chrome.storage.local.remove('caseContextSelectors')")
+
+
+@pytest.mark.parametrize("kind", ["textarea", "tinymce"])
+def test_keyboard_shortcut_path_captures_the_focused_field(ext: ExtensionBrowser, kind: str) -> None:
+    """The shortcut asks every frame which one holds focus; that frame (for TinyMCE: the page holding the editor's
+    iframe) arms its field.  Browser accelerators cannot be pressed headless, so the worker's message is sent as
+    the command handler sends it."""
+    page = ext.open_field(kind, ORIGINAL)
+    before = ext.worker.evaluate("chrome.storage.session.get('active').then((x) => x.active?.capture?.fieldToken)")
+    ext.worker.evaluate(
+        """async (url) => { const [tab] = await chrome.tabs.query({url});
+             await chrome.tabs.sendMessage(tab.id, {type: 'report-focus'}).catch(() => {}); }""",
+        f"{ext.stack.site_origin}/{kind}.html",
+    )
+    read = "chrome.storage.session.get('active').then((x) => x.active?.capture ?? {})"
+    assert wait_until(lambda: ext.worker.evaluate(read).get("fieldToken") not in (None, before))
+    capture = ext.worker.evaluate(read)
+    assert capture["fieldToken"] != before
+    assert capture["kind"] == ("tinymce" if kind == "tinymce" else "textarea")
+    assert capture["frameId"] == 0
+    page.close()

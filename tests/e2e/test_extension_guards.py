@@ -78,7 +78,7 @@ def test_paste_of_an_unreviewed_draft_is_intercepted(ext: ExtensionBrowser) -> N
     other.evaluate("(t) => navigator.clipboard.writeText(t)", "He said school was going well.")
     ext.focus_field(other, "ckeditor")
     other.keyboard.press("Control+V")
-    expect(other.locator("[data-cosigner-notice]")).to_have_count(1, timeout=5_000)
+    expect(other.locator('[data-cosigner-notice="paste"]')).to_have_count(1, timeout=5_000)
     assert other.evaluate("window.fixture.text()") == "My own words only."
     # A page-dispatched paste carrying Cosigner's unreviewed marker is stopped as well.
     stopped = page.evaluate(
