@@ -12,6 +12,8 @@ from cosigner.detectors.lexicon import (
     BE_VERBS,
     BIRTH_WORDS,
     LEXICON,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
     NOT_AFTER,
     PLACE_SUFFIX,
     RELATION_CUES,
@@ -27,6 +29,25 @@ from cosigner.detectors.term_matcher import Term, TermMatcher
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?:;\n•*")
 _SKIP_BACK = frozenset(" \t\"'“‘([-–")
+# Lower-case words no rule needs: common English words that are not names, cues, particles or other markers.
+_ORDINARY_LOWER = frozenset(
+    LEXICON.english_common
+    - LEXICON.first_names
+    - LEXICON.surnames
+    - WORD_NAMES
+    - TITLES
+    - RELATION_CUES
+    - STRONG_CUES
+    - VERBS_AFTER_NAME
+    - BE_VERBS
+    - BIRTH_WORDS
+    - PLACE_SUFFIX
+    - RELATIONS
+    - NOT_AFTER
+    - NAME_PARTICLES
+    - NAME_SUFFIXES
+    - {"is", "was", "name", "named", "called", "my", "his", "her"}
+)
 _CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
 _ENGLISH_SUFFIXES = (
     "tion",
@@ -74,24 +95,34 @@ class Token:
 
 
 def tokenize(text: str, care_mask: bytearray) -> list[Token]:
+    """Words that can matter for names.
+
+    An ordinary lower-case English word that no rule looks at by identity (most words of a note) is left out:
+    rules about neighbours check the text between two tokens, so a left-out word still separates them.
+    """
     tokens: list[Token] = []
+    ordinary = _ORDINARY_LOWER
+    care_terms = LEXICON.care_terms
     for match in _WORD.finditer(text):
-        start, end = match.span()
         word = match.group()
+        first = word[0]
+        if first.islower() and word in ordinary:
+            continue
+        start, end = match.span()
         possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
         if possessive:
             word, end = word[:-2], end - 2
         lower = word.lower()
-        first = word[0]
-        initial = len(word) == 1 and first.isupper()
+        capital = first.isupper()
+        initial = capital and len(word) == 1
         sentence_start = False
-        if first.isupper():  # only capitalised words need it; most words are not
+        if capital:  # only capitalised words need it
             back = start - 1
             while back >= 0 and text[back] in _SKIP_BACK:
                 back -= 1
             sentence_start = back < 0 or text[back] in _SENTENCE_END
-        care = lower in LEXICON.care_terms or bool(care_mask[start])
-        tokens.append(Token(start, end, word, lower, first.isupper(), initial, sentence_start, care, possessive))
+        care = lower in care_terms or bool(care_mask[start])
+        tokens.append(Token(start, end, word, lower, capital, initial, sentence_start, care, possessive))
     return tokens
 
 
