@@ -58,6 +58,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         has("RISK_VERB_PERSON")
         or (has("RISK_STRONG") and not draft_own)
         or (has("RISK_Q") and asks and not draft_own)
+        or (has("RISK_DECL") and asks and not draft_own)
         or (has("RISK_VERB_WEAK") and has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and not draft_own)
         or (has("RISK_VERB") and (has("RISK_OBJ") or has("SCALE")))
         or (has("RISK_NOUN") and asks and not draft_own and not has("OWNED"))
@@ -155,6 +156,7 @@ ROLE_WORDS: dict[str, str] = {
     "CRED_Q": "a question about honesty",
     "STAT_QUESTION": "a question about a statutory decision",
     "RISK_Q": "a question about whether risk is low or high enough",
+    "RISK_DECL": "a person described as a risk, at risk, safe or neglectful",
     "RISK_VERB_WEAK": "a verb that can assign a rating",
     "SYS_PRED": "a system message asking the model to predict",
     "SYS_DECIDE": "a system message asking the model to decide or recommend",

@@ -96,7 +96,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(explain|define|describe|outline|summarise|summarize) (what|how|the|a|an|in general|generally|"
         "the meaning|the difference|the law|the legislation|the legal|the criteria|the process|the purpose|"
         "why)",
-        "what (does|do) (the term|the phrase|it|the word|the law|the act|legislation|guidance|)",
+        "what (does|do) (the term|the phrase|it|the word|the law|the act|legislation|guidance|the guidance|"
+        "the legislation|this term|this phrase|working together|section|s47|s42|the care act|the children act)",
         "what is meant by",
         "(what is|whats) the difference",
         "(what are|whats) the differences",
@@ -130,11 +131,19 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "kids|him|her|them|people|adults|carers|siblings|young people|service users|clients|sibling group|"
         "person|individuals|residents|boys|girls|young person|household|couple)",
     ),
+    "RISK_DECL": (
+        f"({_SUBJECT}) (is|are|was|to be|would be|could be) (a danger|a risk|at risk|dangerous|safe|unsafe|"
+        "in danger|a threat|vulnerable|at significant risk|at serious risk|neglectful|abusive|a neglectful|"
+        "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
+        "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
+    ),
     "RISK_Q": (
         "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
         "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|to go home)",
     ),
     "RISK_OBJ": (
+        "(parenting|parenting capacity|protective capacity|protectiveness|home conditions|level of care|"
+        "standard of care|attachment)",
         "(risk|risks|risky|riskiness|riskier|riskiest|danger|dangers|dangerous|dangerousness|vulnerability|"
         "vulnerable|safe|safety|unsafe|harm|at risk|level of concern|concern level|concern levels|"
         "seriousness|"
@@ -197,6 +206,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "poses|"
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
+        f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in danger|"
+        "safe|unsafe|harmed|hurt)",
+        f"(is|are) ({_SUBJECT}) (a high risk|a low risk|a medium risk|a significant risk|a serious risk)",
         "(safe|unsafe) (for|to) (return|go|stay|remain|live|be left|have contact|see)",
         "(is|are) (the |this |that |)(risk|danger|threat) (high|low|medium|significant|serious|moderate|"
         "imminent|immediate|real|substantial|acceptable|manageable)",
@@ -217,6 +229,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "them|mum|dad|the child|the family) to)",
     ),
     "PRED_DECL": (
+        f"({_SUBJECT}) (is|are) (heading for|heading towards|on course for|on track for|going to end up|bound to|"
+        "destined for|set to|likely to end up)",
         "(the reunification|reunification|rehabilitation|the rehabilitation|the plan|the return home|the "
         "move|"
         "the order|the arrangement|the contact|the tenancy|the treatment) (will|would|is going to|is likely "
@@ -232,7 +246,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(work|harmed|injured|abused|neglected|scammed|scamed|taken advantage of|targeted|again|"
+        "(better off|worse off|thrive|do well|do better|be happier|settle|hearing|final hearing|the verdict|"
+        "the result|prison|custody|trouble|exclusion|homelessness|eviction|work|harmed|injured|abused|neglected|scammed|scamed|taken advantage of|targeted|again|"
         "be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "
         "safe|"
         "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be "
@@ -359,6 +374,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
     "STAT_QUESTION": (
+        "better off (in|at|with|living|staying|going)",
+        "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
+        "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
         "(got|have|has|lack|lacks|lacking|retain|retains) (the |)(mental |)capacity",
         "(keep|stay|remain|go|live|return|move|be placed|be kept) (in|into|with|at|to) (foster care|care|a "
         "care home|"
@@ -369,7 +387,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "course of action|thing to do|order|route|way forward)",
     ),
     "STAT_DECIDE": (
-        "(work out whether|figure out whether|determine whether|establish whether|find out whether|"
+        f"whether ({_SUBJECT}) (should|can|could|needs to|ought to|must)",
+        "(weigh up whether|weigh up if|help me decide|help us decide|work out whether|figure out whether|determine whether|establish whether|find out whether|"
         "decide whether|should x|would you|do you think we should|do you think i should|should we|should i|"
         "should they|do "
         "we need|do i need|is it appropriate|is it necessary|whether to|"
@@ -390,7 +409,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
         "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
         "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
-        "legal advice|court|stopped from|prevented from|allowed to|banned from|restricted from|have contact|"
+        "care plan|permanence|permanency|placement plan|contact plan|legal advice|court|stopped from|prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
         "managing his money|move into|go into|care home|residential care|nursing home)",
     ),
@@ -439,7 +458,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "hiding something|hiding the truth)",
     ),
     "CRED_NOUN": (
-        "(credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
+        "(version of events|reliable|unreliable|credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
         "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
         "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"
         "reliable witness|genuine)",
@@ -460,7 +479,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "indian|polish|romanian|somali|nigerian|arab|arabs|gay|lesbian|bisexual|trans|transgender|lgbt|"
         "lgbtq|sexuality|sexual orientation|homosexual|disabled|disability|disabilities|learning disability|"
         "learning disabilities|autistic|autism|adhd|deaf|blind|wheelchair|pregnant|pregnancy|"
-        "young mothers|teenage mothers|teen mums|single mothers|single mums|single parents|single fathers|"
+        "young mothers|teenage mothers|young mother|teenage mother|single mother|single mum|teen mum|single parent|single father|teen mums|single mothers|single mums|single parents|single fathers|"
         "older people|elderly|age|gender|sex|women|men|married|unmarried|cohabiting|"
         "mental illness|mentally ill|mental health condition|schizophrenia|bipolar|"
         "on benefits|council estate|working class|poor families|poverty)",

@@ -39,6 +39,14 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 
 TEXT_SPEAK: dict[str, str] = {
     "hw": "how",
+    "mums": "mum",
+    "dads": "dad",
+    "mothers": "mother",
+    "fathers": "father",
+    "childs": "child",
+    "familys": "family",
+    "grans": "gran",
+    "stepdads": "stepdad",
     "irsk": "risk",
     "raet": "rate",
     "wil": "will",
