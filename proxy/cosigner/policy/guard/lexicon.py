@@ -97,7 +97,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the meaning|the difference|the law|the legislation|the legal|the criteria|the process|the purpose|"
         "why)",
         "what (does|do) (the term|the phrase|it|the word|the law|the act|legislation|guidance|the guidance|"
-        "the legislation|this term|this phrase|working together|section|s47|s42|the care act|the children act)",
+        "the legislation|this term|this phrase|working together|section|s47|s42|the care act|the children "
+        "act)",
         "what is meant by",
         "(what is|whats) the difference",
         "(what are|whats) the differences",
@@ -139,7 +140,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "RISK_Q": (
         "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
-        "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|to go home)",
+        "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|"
+        "to go home)",
     ),
     "RISK_OBJ": (
         "(parenting|parenting capacity|protective capacity|protectiveness|home conditions|level of care|"
@@ -206,7 +208,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "poses|"
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
-        f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in danger|"
+        f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in "
+        f"danger|"
         "safe|unsafe|harmed|hurt)",
         f"(is|are) ({_SUBJECT}) (a high risk|a low risk|a medium risk|a significant risk|a serious risk)",
         "(safe|unsafe) (for|to) (return|go|stay|remain|live|be left|have contact|see)",
@@ -229,7 +232,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "them|mum|dad|the child|the family) to)",
     ),
     "PRED_DECL": (
-        f"({_SUBJECT}) (is|are) (heading for|heading towards|on course for|on track for|going to end up|bound to|"
+        f"({_SUBJECT}) (is|are) (heading for|heading towards|on course for|on track for|going to end up|"
+        f"bound to|"
         "destined for|set to|likely to end up)",
         "(the reunification|reunification|rehabilitation|the rehabilitation|the plan|the return home|the "
         "move|"
@@ -247,7 +251,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "OUTCOME": (
         "(better off|worse off|thrive|do well|do better|be happier|settle|hearing|final hearing|the verdict|"
-        "the result|prison|custody|trouble|exclusion|homelessness|eviction|work|harmed|injured|abused|neglected|scammed|scamed|taken advantage of|targeted|again|"
+        "the result|prison|custody|trouble|exclusion|homelessness|eviction|work|harmed|injured|abused|"
+        "neglected|scammed|scamed|taken advantage of|targeted|again|"
         "be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "
         "safe|"
         "safeguard|put the children first|care for|look after|parent|fall|falls|fall again|fall over|be "
@@ -381,14 +386,16 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(keep|stay|remain|go|live|return|move|be placed|be kept) (in|into|with|at|to) (foster care|care|a "
         "care home|"
         "residential care|a nursing home|the unit|kinship care|a children s home|supported accommodation)",
-        "(escalate|step down|step up|close|nfa|remove|adopt|refer|intervene) (or|or not|or nah|or no|or nowt)",
+        "(escalate|step down|step up|close|nfa|remove|adopt|refer|intervene) (or|or not|or nah|or no|or "
+        "nowt)",
         "right to (keep|remove|close|return|place|escalate|end|stop|separate|adopt|section|detain)",
         "(the right|the best|the correct|the appropriate|the safest) (decision|plan|option|outcome|placement|"
         "course of action|thing to do|order|route|way forward)",
     ),
     "STAT_DECIDE": (
         f"whether ({_SUBJECT}) (should|can|could|needs to|ought to|must)",
-        "(weigh up whether|weigh up if|help me decide|help us decide|work out whether|figure out whether|determine whether|establish whether|find out whether|"
+        "(weigh up whether|weigh up if|help me decide|help us decide|work out whether|figure out whether|"
+        "determine whether|establish whether|find out whether|"
         "decide whether|should x|would you|do you think we should|do you think i should|should we|should i|"
         "should they|do "
         "we need|do i need|is it appropriate|is it necessary|whether to|"
@@ -409,7 +416,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
         "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
         "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
-        "care plan|permanence|permanency|placement plan|contact plan|legal advice|court|stopped from|prevented from|allowed to|banned from|restricted from|have contact|"
+        "care plan|permanence|permanency|placement plan|contact plan|legal advice|court|stopped from|"
+        "prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
         "managing his money|move into|go into|care home|residential care|nursing home)",
     ),
@@ -458,7 +466,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "hiding something|hiding the truth)",
     ),
     "CRED_NOUN": (
-        "(version of events|reliable|unreliable|credibility|credible|honesty|honest|dishonest|dishonesty|truthful|truthfulness|untruthful|"
+        "(version of events|reliable|unreliable|credibility|credible|honesty|honest|dishonest|dishonesty|"
+        "truthful|truthfulness|untruthful|"
         "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
         "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"
         "reliable witness|genuine)",
@@ -479,7 +488,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "indian|polish|romanian|somali|nigerian|arab|arabs|gay|lesbian|bisexual|trans|transgender|lgbt|"
         "lgbtq|sexuality|sexual orientation|homosexual|disabled|disability|disabilities|learning disability|"
         "learning disabilities|autistic|autism|adhd|deaf|blind|wheelchair|pregnant|pregnancy|"
-        "young mothers|teenage mothers|young mother|teenage mother|single mother|single mum|teen mum|single parent|single father|teen mums|single mothers|single mums|single parents|single fathers|"
+        "young mothers|teenage mothers|young mother|teenage mother|single mother|single mum|teen mum|single "
+        "parent|single father|teen mums|single mothers|single mums|single parents|single fathers|"
         "older people|elderly|age|gender|sex|women|men|married|unmarried|cohabiting|"
         "mental illness|mentally ill|mental health condition|schizophrenia|bipolar|"
         "on benefits|council estate|working class|poor families|poverty)",
