@@ -168,6 +168,9 @@ function hunkCard(hunk) {
     card.append(h('ul', { class: 'flags' }, hunk.flags.map((f) => h('li', {},
       h('strong', { text: f.label }), f.detail ? h('span', { text: `: ${f.detail}` }) : null))));
   }
+  if (state.status === 'edited') {
+    card.append(h('div', { class: 'yours' }, h('strong', { text: 'Your wording: ' }), h('span', { text: state.text })));
+  }
   card.append(h('div', { class: 'status', text: statusText(state) }));
   if (editing === idx) {
     const area = h('textarea', { 'aria-label': 'Your wording for this part', oninput: (e) => { editText = e.target.value; } });
