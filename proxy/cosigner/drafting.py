@@ -25,7 +25,8 @@ from cosigner.stages.tag import reply_text
 SYSTEM_PROMPT = (
     "You help a social-work practitioner improve the wording of their own case-record text. Follow the "
     "instruction. Keep every fact, name placeholder (like [PERSON_1]), date and judgement exactly as the "
-    "practitioner wrote it; do not add facts, opinions, risk ratings or decisions. Reply with the revised text only."
+    "practitioner wrote it, and add nothing of your own: no new facts, opinions or conclusions. Reply with the "
+    "revised text only."
 )
 
 
