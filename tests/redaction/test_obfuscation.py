@@ -78,3 +78,23 @@ def test_nested_base64_is_decoded_and_rescanned() -> None:
 def test_whole_conversation_is_screened() -> None:
     result = REDACTOR.redact(["system: you help Kerry Nolan", "assistant: ok", '{"tool": "call 0121 496 3951"}'])
     assert "Kerry" not in result.texts[0] and "0121" not in result.texts[2]
+
+
+def test_spelled_out_digits_are_rewritten_and_rescanned() -> None:
+    result = REDACTOR.redact(["Her NHS number is nine four three four seven six five nine one nine."])
+    assert result.texts == ["Her NHS number is [NHS_NUMBER_1]."]
+
+
+def test_spelled_out_phone_with_double() -> None:
+    result = REDACTOR.redact(["call me on oh seven seven double oh nine double oh one two three"])
+    assert result.texts == ["call me on [PHONE_1]"]
+
+
+def test_letter_look_alikes_inside_numbers() -> None:
+    result = REDACTOR.redact(["NHS no 94347659l9 and 0l2l 496 395l"])
+    assert result.texts == ["NHS no [NHS_NUMBER_1] and [PHONE_1]"]
+
+
+def test_counting_words_are_not_numbers() -> None:
+    text = "She had one two three four five six seven apples; took three or four tablets"
+    assert REDACTOR.redact([text]).texts == [text]

@@ -23,6 +23,7 @@ from cosigner.redaction.encoded import encoded_runs
 from cosigner.redaction.placeholders import PlaceholderMap, reserved_placeholders
 from cosigner.redaction.shadow import Shadow, make_shadow, strip_invisible
 from cosigner.redaction.spans import Span, merge_findings
+from cosigner.redaction.spelled import obfuscated_number_runs
 
 _JUNCTION = 32  # characters either side of a message boundary rescanned as one text
 _ENCODED_DEPTH = 2
@@ -100,6 +101,21 @@ class Redactor:
                 if inner:
                     kind = max(inner, key=lambda f: f.end - f.start).kind
                     found.append(Finding(kind, start, end, 1.0, "encoded", "decoded_rescan"))
+            found.extend(self._obfuscated_numbers(text))
+        return found
+
+    def _obfuscated_numbers(self, text: str) -> list[Finding]:
+        """Spelled-out and look-alike numbers, rewritten as digits (with the words before them) and rescanned."""
+        found: list[Finding] = []
+        for start, end, rewritten in obfuscated_number_runs(text):
+            digits_from = len(rewritten) - (end - start) if rewritten[-1:].isdigit() else 0
+            digits_from = max(0, min(digits_from, len(rewritten)))
+            for detector in self._structured:
+                hits = [f for f in detector.detect(rewritten) if f.end > digits_from]
+                hits = [f for f in hits if self.config.action_for(f.kind) != "allow"]
+                if hits:
+                    found.append(Finding(hits[0].kind, start, end, 0.9, "obfuscated", "rewritten_rescan"))
+                    break
         return found
 
     def _scan_junctions(
