@@ -403,7 +403,8 @@ runtime.onEvent((event) => {
   } else if (event?.kind === 'paste_intercepted') {
     say('A paste of unreviewed AI text was stopped. Review the draft here; accepted text is inserted for you.');
   } else if (event?.kind === 'capture_failed') {
-    fail({ code: event.reason === 'field_refused' ? 'field_refused' : 'no_field' });
+    const codes = { field_refused: 'field_refused', too_long: 'field_too_long', field_gone: 'field_gone' };
+    fail({ code: codes[event.reason] ?? 'no_field' });
   }
 });
 

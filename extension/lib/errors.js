@@ -82,6 +82,17 @@ export const FAILURES = Object.freeze({
     message: 'Password, hidden, read-only and disabled fields are never used. Choose a normal text field.',
     action: 'none',
   },
+  empty_field: {
+    title: 'Write your own text first',
+    message: 'Cosigner improves what you wrote; it does not write a record from nothing. Write your note in the ' +
+      'field, then ask for a draft.',
+    action: 'none',
+  },
+  field_too_long: {
+    title: 'The text is too long for one draft',
+    message: 'Ask for drafts of shorter parts (up to 100,000 characters each).',
+    action: 'none',
+  },
   origin_not_allowed: {
     title: 'This site is not a configured case system',
     message: 'Cosigner only works on the case-system sites your organisation allows.',

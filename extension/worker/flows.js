@@ -162,6 +162,7 @@ export async function requestDraft({ templateId, instruction }) {
   let active = await loadActive();
   if (!active.capture) throw new FlowError('no_field');
   const [text, status] = await Promise.all([fieldText(active), checkedStatus(settings)]);
+  if (text.trim() === '') throw new FlowError('empty_field');
   const { caseContext, caseRef } = buildCaseContext(active.capture.caseValues);
   const body = {
     original_text: text,

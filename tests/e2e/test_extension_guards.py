@@ -205,6 +205,18 @@ def test_policy_block_shows_the_policys_message(ext: ExtensionBrowser) -> None:
     panel.close()
 
 
+def test_an_empty_field_is_not_drafted_from(ext: ExtensionBrowser) -> None:
+    sent_before = len(ext.stack.upstream.received)
+    page = ext.open_field("textarea", "   ")
+    ext.press_cosigner_button(page)
+    panel = ext.panel()
+    expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+    panel.click("#draft")
+    expect(panel.locator("section.failure")).to_have_attribute("data-failure", "empty_field", timeout=10_000)
+    assert len(ext.stack.upstream.received) == sent_before
+    page.close()
+    panel.close()
+
 def test_failure_states_say_what_to_do(ext: ExtensionBrowser) -> None:
     """Runs last in this module: it breaks and then restores the pairing and the proxy address."""
     from cosigner.routes import SERVICES

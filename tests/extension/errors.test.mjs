@@ -24,7 +24,7 @@ for (const [input, kind] of cases) {
 
 test('the issue\'s failure states each say what to do next', () => {
   for (const kind of ['proxy_not_running', 'not_paired', 'token_revoked', 'provider_unreachable', 'policy_blocked',
-    'review_reset', 'timeout']) {
+    'review_reset', 'timeout', 'empty_field', 'field_too_long', 'insert_unverified', 'settings_invalid']) {
     const f = failureMessage(kind);
     assert.ok(f.title.length > 10 && f.message.length > 20, kind);
     assert.ok(['retry', 'open_options', 'redraft', 'copy', 'none'].includes(f.action), kind);
