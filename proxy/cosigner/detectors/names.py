@@ -89,8 +89,8 @@ def _lists(text: str, tokens: list[Token], labels: list[int]) -> None:
         changed = False
         for i in _weak(labels):
             tok = tokens[i]
-            if tok.initial:
-                continue
+            if tok.initial or (tok.word.isupper() and not in_gazetteer(tok.lower)):
+                continue  # an acronym in a list ("Dr Rahman, LTHT") is an organisation
             for j in (i - 1, i + 1):
                 if not 0 <= j < len(tokens) or labels[j] != STRONG or tokens[j].cap != tok.cap:
                     continue
