@@ -95,3 +95,15 @@ def test_realistic_note(note: str, planted: list[str], kept: list[str]) -> None:
     assert leaked == []
     lost = [term for term in kept if term not in outbound]
     assert lost == []
+
+
+def test_informal_lower_case_note_propagates_a_name_found_by_a_cue() -> None:
+    note = "tel call w/ mum (grace) re: school. grace says she is not sleeping. will call back thurs."
+    outbound = REDACTOR.redact([note]).texts[0]
+    assert "grace" not in outbound
+    assert "will call back" in outbound  # an everyday word that is also a name is not propagated in lower case
+
+
+def test_short_form_of_a_found_first_name_is_redacted() -> None:
+    note = "Mohammed Iqbal, 24, maternal uncle, denies. Mo says he was at work."
+    assert REDACTOR.redact([note]).texts[0] == "[PERSON_1], 24, maternal uncle, denies. [PERSON_2] says he was at work."

@@ -37,11 +37,45 @@ _NOT_NAME_PART = frozenset(
 )
 
 
+# Names that are also among the most frequent English words: never propagated in lower case.
+_FUNCTION_WORD_NAMES = frozenset(
+    {
+        "will",
+        "may",
+        "can",
+        "mark",
+        "hope",
+        "pat",
+        "bill",
+        "rob",
+        "ray",
+        "frank",
+        "guy",
+        "rich",
+        "sue",
+        "dean",
+        "joy",
+        "miles",
+        "chase",
+        "grant",
+        "faith",
+        "art",
+        "major",
+        "long",
+        "young",
+        "white",
+        "black",
+        "brown",
+    }
+)
+
+
 def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
-    """Terms for a found name and each of its parts.
+    """Terms for a found name, each of its parts, and the usual short forms of its first names.
 
     A name found written with a capital propagates only to capitalised mentions (so "Salesperson" found as a
-    name never turns "salesperson" into one); a name found in lower case propagates to any case.
+    name never turns "salesperson" into one) unless it is a gazetteer name.  A name found in lower case
+    ("mum (grace)") propagates to any case, except the few names that are everyday function words ("will").
     """
     terms: list[Term] = []
     for value in values:
@@ -50,8 +84,9 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
             value = value[:-2]
         if not value:
             continue
+        found_lower = value[0].islower()
         capital_only = value[0].isupper() and not _known_name(value)
-        terms.append(Term(value, kind, capitalised_only=capital_only or _is_common(value)))
+        terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
         for part in _PART_SPLIT.split(value):
             part = part.strip(".'’")
             low = part.lower()
@@ -60,7 +95,9 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
             part_capital_only = value[0].isupper() and not _known_name(part)
-            terms.append(Term(part, kind, capitalised_only=part_capital_only or _is_common(part)))
+            terms.append(Term(part, kind, capitalised_only=part_capital_only or _common(part, found_lower)))
+            for nickname in LEXICON.nicknames.get(low, ()):
+                terms.append(Term(nickname.capitalize(), kind, capitalised_only=True))
     return terms
 
 
@@ -71,5 +108,9 @@ def _known_name(value: str) -> bool:
     return bool(words) and all((w in lex.first_names or w in lex.surnames) for w in words)
 
 
-def _is_common(value: str) -> bool:
-    return " " not in value and value.lower() in LEXICON.english_common
+def _common(value: str, found_lower: bool) -> bool:
+    """Ordinary words match only capitalised - unless the name was found written in lower case."""
+    lower = value.lower()
+    if " " in value or lower not in LEXICON.english_common:
+        return False
+    return not found_lower or lower in _FUNCTION_WORD_NAMES
