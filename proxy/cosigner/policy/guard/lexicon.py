@@ -100,6 +100,12 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the legislation|this term|this phrase|working together|section|s47|s42|the care act|the children "
         "act)",
         "what is meant by",
+        "(what|which) factors",
+        "(what|how) do (social workers|practitioners|courts|judges|managers|conferences|panels|professionals|"
+        "local authorities|teams|assessors|amhps|clinicians)",
+        "(what is|what gets|what should be|what are) (considered|taken into account|looked at)",
+        "(what are|whats) the (criteria|stages|steps|principles|factors|tests)",
+        "generally speaking",
         "(what is|whats) the difference",
         "(what are|whats) the differences",
         "difference between",
@@ -219,7 +225,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- prediction ------------------------------------------------------------------------------
     "PRED_STRONG": (
-        "(outlook|prospects|future for|future of|long term future|what future|predict|predicts|predicting|"
+        "(prospect|realistic prospect|capacity to change|hope of|outlook|prospects|future for|future of|"
+        "long term future|what future|predict|predicts|predicting|"
         "prediction|predictions|forecast|forecasting|foresee|prognosis|"
         "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
         "the chance|the chances|the odds|the likelihood|the probability|chance of|chances of|chance that|"
@@ -250,7 +257,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(better off|worse off|thrive|do well|do better|be happier|settle|hearing|final hearing|the verdict|"
+        "(changing|improving|sustaining|engaging|coping|relapsing|reoffending again|better off|worse off|"
+        "thrive|do well|do better|be happier|settle|hearing|final hearing|the verdict|"
         "the result|prison|custody|trouble|exclusion|homelessness|eviction|work|harmed|injured|abused|"
         "neglected|scammed|scamed|taken advantage of|targeted|again|"
         "be able to|able to protect|protect|keep them safe|keep the children safe|keep him safe|keep her "

@@ -15,6 +15,7 @@ import ahocorasick
 from cosigner.policy.guard.expand import expand_all
 from cosigner.policy.guard.lexicon import ROLES
 
+# Someone other than the model holding the judgement: "I rated", "the court will decide", "how social workers assess".
 SUBJECT_WORDS = frozenset(
     {
         "i",
@@ -38,9 +39,13 @@ SUBJECT_WORDS = frozenset(
         "colleague",
         "colleagues",
         "team",
+        "teams",
         "conference",
+        "conferences",
         "panel",
+        "panels",
         "court",
+        "courts",
         "iro",
         "sw",
         "sws",
@@ -54,19 +59,51 @@ SUBJECT_WORDS = frozenset(
         "doctor",
         "psychologist",
         "assessor",
+        "assessors",
         "agencies",
         "partners",
         "services",
         "people",
         "judge",
+        "judges",
         "magistrates",
         "mother",
         "father",
         "parents",
         "carers",
         "staff",
-        "me",
-        "us",
+        "authority",
+        "authorities",
+        "la",
+        "las",
+        "chair",
+        "guardian",
+        "cafcass",
+        "amhp",
+        "clinicians",
+    }
+)
+DECISION_VERBS = frozenset(
+    {
+        "decide",
+        "decides",
+        "deciding",
+        "decided",
+        "consider",
+        "considers",
+        "considering",
+        "assess",
+        "assesses",
+        "assessing",
+        "determine",
+        "determines",
+        "determining",
+        "judge",
+        "judges",
+        "weigh",
+        "weighs",
+        "look",
+        "looks",
     }
 )
 MODAL_WORDS = frozenset(
@@ -106,7 +143,6 @@ MODAL_WORDS = frozenset(
         "now",
         "first",
         "still",
-        "and",
         "will not",
         "wont",
         "asked",
@@ -175,10 +211,26 @@ VETO_BY_SUBJECT = frozenset(
         "RISK_VERB_PERSON",
         "CRED_VERB",
         "STAT_DECIDE",
+        "STAT_STRONG",
+        "YOUR_JUDGEMENT",
         "SYS_PRED",
         "SYS_DECIDE",
         "SYS_ASSESS",
         "RISK_VERB_WEAK",
+    }
+)
+# Evidence inside the practitioner's own or a recorded judgement ("my RAG ratings") is not a request.
+CONTAINED_BY_OWNED = frozenset(
+    {
+        "RISK_VERB",
+        "RISK_VERB_WEAK",
+        "SCALE",
+        "RISK_NOUN",
+        "STAT_DECIDE",
+        "STAT_STRONG",
+        "CRED_NOUN",
+        "CRED_VERB",
+        "PRED_STRONG",
     }
 )
 NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", "cannot", "cant", "wont", "shouldnt"})
@@ -207,15 +259,23 @@ CLAUSE_WORDS = frozenset({"but", "however", "instead", "then", "and", "just", "s
 
 
 def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
-    found: set[str] = set()
+    hits: list[tuple[int, int, str]] = []
+    owned: list[tuple[int, int]] = []
     for end, (length, roles) in auto.iter(padded):
         start = end - length + 1
         for role in roles:
-            if role in NEGATED_ROLES and _negated(padded, start):
-                continue
-            if role in VETO_BY_SUBJECT and _vetoed(padded, start, end, role):
-                continue
-            found.add(role)
+            if role == "OWNED":
+                owned.append((start, end))
+            hits.append((start, end, role))
+    found: set[str] = set()
+    for start, end, role in hits:
+        if role in CONTAINED_BY_OWNED and any(s <= start and end <= e for s, e in owned):
+            continue
+        if role in NEGATED_ROLES and _negated(padded, start):
+            continue
+        if role in VETO_BY_SUBJECT and _vetoed(padded, start, end, role):
+            continue
+        found.add(role)
     return found
 
 
@@ -230,23 +290,94 @@ def _negated(padded: str, start: int) -> bool:
 
 
 def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
-    before = padded[: start + 1].split()[-3:]
+    """A judgement that belongs to someone else, or to the practitioner ("… to assess the risk myself")."""
+    after = padded[end:].split(None, 5)
+    if "myself" in after or "ourselves" in after:
+        return True
     if role == "STAT_DECIDE":
         phrase = padded[start : end + 1].split()
         if phrase[:1] == ["should"] or phrase[:2] in (["do", "we"], ["do", "i"], ["would", "you"]):
-            after = padded[end:].split(None, 1)
             return bool(after) and after[0] in DRAFTING_NEXT
-        return False
+    before = padded[: start + 1].split()[-5:]
     if not before:
         return False
-    w1 = before[-1]
-    if w1 in SUBJECT_WORDS:
+    if _someone_else(before):
         return True
-    if w1 in MODAL_WORDS and len(before) >= 2:
-        w2 = before[-2]
+    # "how we will decide whether the children can …": the decision verb's subject is someone else
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in DECISION_VERBS:
+            return _someone_else(before[:i][-3:] + [before[i]])
+    return False
+
+
+AUXILIARIES = frozenset(
+    {
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+    }
+)
+GENERIC_SUBJECTS = frozenset(
+    {
+        "courts",
+        "judges",
+        "workers",
+        "practitioners",
+        "managers",
+        "panels",
+        "conferences",
+        "professionals",
+        "people",
+        "teams",
+        "assessors",
+        "authorities",
+        "las",
+        "clinicians",
+        "agencies",
+        "services",
+        "staff",
+        "colleagues",
+    }
+)
+DETERMINERS = frozenset({"the", "these", "those", "this", "that", "my", "our", "her", "his", "their", "both"})
+PRONOUNS = frozenset({"i", "we", "ive", "weve", "id", "wed", "im", "he", "she", "they", "who"})
+
+
+def _someone_else(words: list[str]) -> bool:
+    """``words`` end just before (or at) a judgement verb; is its subject someone other than the model?"""
+    if not words:
+        return False
+    w1 = words[-1] if words[-1] not in DECISION_VERBS else (words[-2] if len(words) >= 2 else "")
+    rest = words[:-1] if words[-1] not in DECISION_VERBS else words[:-2]
+    if w1 in SUBJECT_WORDS:
+        context = rest[-4:]
+        if "as" in context and w1 not in PRONOUNS:
+            return False  # role-play: "as a forensic psychologist, tell me …"
+        if any(w in AUXILIARIES for w in context[-2:]):
+            # an inverted question: "how do courts decide …" asks about practice in general (someone else's
+            # judgement); "do the parents meet …" asks the model about these people
+            return w1 in GENERIC_SUBJECTS and (not rest or rest[-1] not in DETERMINERS)
+        return True
+    if w1 in MODAL_WORDS and rest:
+        w2 = rest[-1]
         if w2 in SUBJECT_WORDS or (w1 == "to" and w2 in {"how", "when", "whether", "plan", "going", "able"}):
             return True
-        if w2 in MODAL_WORDS and len(before) >= 3 and before[-3] in SUBJECT_WORDS:
+        if w2 in MODAL_WORDS and len(rest) >= 2 and rest[-2] in SUBJECT_WORDS:
             return True
     return False
 

@@ -375,10 +375,16 @@ def _vocabulary() -> tuple[str, ...]:
     return tuple(words)
 
 
+def _targets() -> tuple[str, ...]:
+    """Words a misspelling may be corrected into: the curated triggers, and long words (fewer look-alikes)."""
+    triggers = frozenset(TRIGGERS)
+    return tuple(w for w in _vocabulary() if w in triggers or len(w) >= 8)
+
+
 @lru_cache(maxsize=1)
 def _fuzzy_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for word in _vocabulary():
+    for word in _targets():
         index.setdefault(word, word)
         for variant in _deletions(word):
             index.setdefault(variant, word)
@@ -389,8 +395,8 @@ def _fuzzy_index() -> dict[str, str]:
 def _fuzzy_index2() -> dict[str, str]:
     """Two-deletion variants of long words (eight letters or more), for two-edit misspellings."""
     index: dict[str, str] = {}
-    for word in _vocabulary():
-        if len(word) >= 8:
+    for word in _targets():
+        if len(word) >= 9:
             for once in _deletions(word):
                 for twice in _deletions(once):
                     index.setdefault(twice, word)
@@ -419,22 +425,22 @@ def correct(token: str) -> str:
     if len(token) >= 6:
         index2 = _fuzzy_index2()
         hit = index2.get(token)
-        if hit is not None:
+        if hit is not None and hit[0] == token[0]:
             return _unless_inflection(token, hit)
         for variant in once:
             hit = index2.get(variant)
-            if hit is not None:
+            if hit is not None and hit[0] == token[0]:
                 return _unless_inflection(token, hit)
             for twice in _deletions(variant):
                 hit = index2.get(twice)
-                if hit is not None and abs(len(hit) - len(token)) <= 2:
+                if hit is not None and abs(len(hit) - len(token)) <= 2 and hit[0] == token[0]:
                     return _unless_inflection(token, hit)
     return token
 
 
 def _unless_inflection(token: str, hit: str) -> str:
     for suffix in ("s", "d", "ed", "es", "ing", "ly", "er", "y"):
-        if token == hit + suffix or token == hit[:-1] + suffix:
+        if token in (hit + suffix, hit[:-1] + suffix) or hit == token + suffix:
             return token
     return hit
 
@@ -795,7 +801,9 @@ def _known_words() -> frozenset[str]:
 
     from cosigner.policy.guard.lexicon import ROLES
 
-    words: set[str] = set(COMMON_CAPITALISED) | set(TEXT_SPEAK) | set(TRIGGERS)
+    from cosigner.policy.guard.sentences import FILLERS, OPENERS
+
+    words: set[str] = set(COMMON_CAPITALISED) | set(TEXT_SPEAK) | set(TRIGGERS) | OPENERS | FILLERS
     for templates in ROLES.values():
         for template in templates:
             words.update(re.findall(r"[a-z]+", template))

@@ -138,6 +138,7 @@ QUESTION_WORDS = frozenset(
 DRAFT_HEADS = frozenset(
     {
         "rewrite",
+        "put",
         "re-write",
         "reword",
         "rephrase",
@@ -262,6 +263,9 @@ OPENERS = (
             "considering",
             "reading",
             "for",
+            "from",
+            "with",
+            "having",
             "output",
             "return",
             "produce",
