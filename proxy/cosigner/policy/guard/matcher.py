@@ -306,7 +306,7 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     # "how we will decide whether the children can …": the decision verb's subject is someone else
     for i in range(len(before) - 1, -1, -1):
         if before[i] in DECISION_VERBS:
-            return _someone_else(before[:i][-3:] + [before[i]])
+            return _someone_else([*before[:i][-3:], before[i]])
     return False
 
 

@@ -800,7 +800,6 @@ def _known_words() -> frozenset[str]:
     import re
 
     from cosigner.policy.guard.lexicon import ROLES
-
     from cosigner.policy.guard.sentences import FILLERS, OPENERS
 
     words: set[str] = set(COMMON_CAPITALISED) | set(TEXT_SPEAK) | set(TRIGGERS) | OPENERS | FILLERS
