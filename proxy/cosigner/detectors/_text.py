@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -17,9 +18,18 @@ def window_before(text: str, start: int, width: int = 40) -> str:
     return chunk.lower()
 
 
+@functools.lru_cache(maxsize=64)
+def _first_words(labels: tuple[str, ...]) -> frozenset[str]:
+    # keyed by the detectors' constant label tuples, never by request text
+    return frozenset(label.split(" ", 1)[0] for label in labels)
+
+
 def has_label(text: str, start: int, labels: Iterable[str], width: int = 40, max_words_after: int = 4) -> bool:
     """True when one of ``labels`` (lower-case word sequences) ends within a few words before ``start``."""
-    words = [w for w in _LABEL_SPLIT.split(window_before(text, start, width)) if w]
+    window = window_before(text, start, width)
+    if not any(first in window for first in _first_words(tuple(labels))):
+        return False  # the common case, decided by substring checks in C
+    words = [w for w in _LABEL_SPLIT.split(window) if w]
     tail = words[-(max_words_after + 3) :]
     joined = " " + " ".join(tail) + " "
     for label in labels:

@@ -103,9 +103,11 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
 
 def _known_name(value: str) -> bool:
     """Every word is a gazetteer name: safe to match in lower case too ("lisa" after "Lisa Jones")."""
-    lex = LEXICON
-    words = [w.lower() for w in _PART_SPLIT.split(value) if w]
-    return bool(words) and all((w in lex.first_names or w in lex.surnames) for w in words)
+    first_names, surnames = LEXICON.first_names, LEXICON.surnames
+    for word in _PART_SPLIT.split(value.lower()):
+        if word and word not in first_names and word not in surnames:
+            return False
+    return bool(value.strip())
 
 
 def _common(value: str, found_lower: bool) -> bool:
