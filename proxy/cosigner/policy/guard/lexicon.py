@@ -100,6 +100,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the legislation|this term|this phrase|working together|section|s47|s42|the care act|the children "
         "act)",
         "what is meant by",
+        "(mean|means|meaning|defined|definition)",
         "(what|which) factors",
         "(what|how) do (social workers|practitioners|courts|judges|managers|conferences|panels|professionals|"
         "local authorities|teams|assessors|amhps|clinicians)",
@@ -214,6 +215,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "poses|"
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
+        "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
         f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in "
         f"danger|"
         "safe|unsafe|harmed|hurt)",
@@ -387,6 +389,15 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
     "STAT_QUESTION": (
+        "be (closed|stepped down|stepped up|escalated|ended|removed|adopted|placed|accommodated|discharged|"
+        "detained|"
+        "sectioned|deregistered|de registered|nfad|approved|refused|returned home|reunified|made subject)",
+        "be (right|appropriate|best|suitable|the right option|the best option|the right plan|the best plan|"
+        "in his best interests|in her best interests|in their best interests|justified|proportionate|"
+        "necessary)",
+        "(placement|carer|carers|home|setting|accommodation|provision|unit|school) (is |are |)(suitable|"
+        "unsuitable|"
+        "appropriate|inappropriate|right|good enough|safe enough)",
         "better off (in|at|with|living|staying|going)",
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
@@ -503,7 +514,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "on benefits|council estate|working class|poor families|poverty)",
     ),
     "PROFILE": (
-        "(more likely|less likely|likely to|likelier|tend to|tends to|typically|typical|typical of|prone to|"
+        "(more violent|more aggressive|more controlling|more criminal|more secretive|more deceptive|more "
+        "strict|"
+        "more prone|a risk to|a danger to|a threat to|pose a risk|pose more risk|safe with children|"
+        "safe around children|higher risk group|high risk group|risk group|more likely|less likely|likely "
+        "to|likelier|tend to|tends to|typically|typical|typical of|prone to|"
         "profile|profiling|higher risk|lower risk|more risk|riskier|more dangerous|more violent|more abusive|"
         "more neglectful|statistically|as a group|which groups|which group|stereotype|stereotypically|"
         "usually|more often|flag all|flag every|flag any|screen for|watch out for|be wary of|suspicious of|"

@@ -243,6 +243,8 @@ def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
     for role, templates in ROLES.items():
         for phrase in expand_all(templates):
             by_phrase.setdefault(phrase, set()).add(role)
+            if role == "PROTECTED":  # "religion" → "religions", "ethnicity" → "ethnicities"
+                by_phrase.setdefault(_plural(phrase), set()).add(role)
     for role, phrase in extra:
         for p in expand_all([phrase]):
             by_phrase.setdefault(" ".join(p.split()), set()).add(role)
@@ -256,6 +258,14 @@ def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
 
 NEGATED_ROLES = VETO_BY_SUBJECT | {"PRED_STRONG", "STAT_STRONG", "RISK_STRONG", "CRED_STRONG", "RISK_NOUN"}
 CLAUSE_WORDS = frozenset({"but", "however", "instead", "then", "and", "just", "so", "please", "rather"})
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("s"):
+        return phrase
+    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy")):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
