@@ -16,7 +16,13 @@ from cosigner.detectors.term_matcher import lower_same_length
 
 class KeywordWindows:
     def __init__(
-        self, keywords: Iterable[str], before: int, after: int, word_start: bool = True, word_end: bool = True
+        self,
+        keywords: Iterable[str],
+        before: int,
+        after: int,
+        word_start: bool = True,
+        word_end: bool = True,
+        digit_near: bool = False,
     ) -> None:
         self._automaton = ahocorasick.Automaton()
         for keyword in keywords:
@@ -24,6 +30,8 @@ class KeywordWindows:
         self._automaton.make_automaton()
         self._before, self._after = before, after
         self._word_start, self._word_end = word_start, word_end
+        # every form these keywords anchor has a number in the window: skip windows without a digit
+        self._digit_near = digit_near
 
     def hits(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
         lowered = lower_same_length(text) if lowered is None else lowered
@@ -42,6 +50,8 @@ class KeywordWindows:
         size = len(text)
         for start, end in self.hits(text, lowered):
             lo, hi = max(0, start - self._before), min(size, end + self._after)
+            if self._digit_near and _DIGIT.search(text, lo, hi) is None:
+                continue
             if merged and lo <= merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
             else:
@@ -59,6 +69,7 @@ class KeywordWindows:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=16)

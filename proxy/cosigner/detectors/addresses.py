@@ -75,10 +75,10 @@ _EURO_WORDS = _WORDS["continental_prefixes"]
 _EURO_ENDINGS = _WORDS["continental_endings"]
 _TAIL_STOP = _WORDS["tail_stop"]
 _NOT_STREET_WORDS = _WORDS["not_street_words"]
-_STREET_KEYS = KeywordWindows(_SUFFIX_WORDS, before=90, after=2)
-_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=8, after=70)
-_HUNGARIAN_KEYS = KeywordWindows(("u", "út", "tér", "utca"), before=70, after=12)
-_EURO_END_KEYS = KeywordWindows(_EURO_ENDINGS, before=70, after=12, word_start=False)
+_STREET_KEYS = KeywordWindows(_SUFFIX_WORDS, before=90, after=2, digit_near=True)
+_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=8, after=70, digit_near=True)
+_HUNGARIAN_KEYS = KeywordWindows(("u", "út", "tér", "utca"), before=70, after=12, digit_near=True)
+_EURO_END_KEYS = KeywordWindows(_EURO_ENDINGS, before=70, after=12, word_start=False, digit_near=True)
 _BOX_KEYS = KeywordWindows(("box",), before=16, after=40)
 _UNIT_KEYS = KeywordWindows(("apt", "apartment", "suite", "ste"), before=1, after=12)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
+
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "nought": "0", "nil": "0", "o": "0", "one": "1", "two": "2", "three": "3",
     "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
@@ -18,7 +20,27 @@ _MULTIPLIER = r"(?:double|triple)"
 _SPELLED = re.compile(
     rf"(?i)(?<![\w])(?:{_MULTIPLIER}[ \t]+)?{_WORD}(?:[ \t,\-]+(?:{_MULTIPLIER}[ \t]+)?{_WORD}){{6,}}(?![\w])"
 )
-_SPELLED_HINT = re.compile(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine)\b")
+# windows open at a run of digit words and reach far enough for the longest spelled number
+_SPELLED_KEYS = KeywordWindows(
+    (
+        "zero",
+        "oh",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "double",
+        "triple",
+        "nought",
+    ),
+    before=0,
+    after=160,
+)
 # a digit run with letter look-alikes: at least six real digits and one of O o l I | inside or at the edge
 _LOOKALIKE = re.compile(r"(?<![A-Za-z0-9])[0-9OolI|](?:[ \-.]?[0-9OolI|]){8,13}(?![A-Za-z0-9])")
 _LOOKALIKE_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
@@ -42,14 +64,13 @@ def _spelled_digits(run: str) -> str:
 def obfuscated_number_runs(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, rewritten text) for spelled-out or look-alike numbers; the rewrite keeps the
     preceding words (for labels) and puts the digits in place of the run."""
-    lowered_hint = _SPELLED_HINT.search(text) is not None
-    if lowered_hint:
-        for match in _SPELLED.finditer(text):
+    for lo, hi in _SPELLED_KEYS.windows(text):
+        for match in _SPELLED.finditer(text, lo, hi):
             digits = _spelled_digits(match.group())
             if len(digits) >= 7:
                 yield match.start(), match.end(), text[max(0, match.start() - _CONTEXT) : match.start()] + digits
     if any(c.isdigit() for c in text):
-        for match in _LOOKALIKE.finditer(text):
+        for match in finditer_in_digit_windows(_LOOKALIKE, text):
             run = match.group()
             real = sum(c.isdigit() for c in run)
             if real < 6 or real == sum(c.isalnum() for c in run):
