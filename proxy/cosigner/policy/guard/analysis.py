@@ -46,8 +46,10 @@ class Analysis:
 
 
 def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
+    if "ASKS" in roles:  # "I need to know whether …" asks for the model's view like "tell me whether …"
+        roles = roles | {"YOUR_JUDGEMENT"}
     has = roles.__contains__
-    draft_own = head in DRAFT_HEADS and has("OWNED") and not has("YOUR_JUDGEMENT")
+    draft_own = head in DRAFT_HEADS and has("OWNED") and not has("YOUR_JUDGEMENT") and not has("VALIDATE")
     generic = has("EXPLAIN") and head in EXPLAIN_HEADS and not has("SPECIFIC") and not has("YOUR_JUDGEMENT")
     asks = has("PRODUCE") or question or has("YOUR_JUDGEMENT")
     person = has("PERSON") or has("SPECIFIC")
@@ -88,6 +90,15 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         out.add("profiling")
     if has("EVASION"):
         out.add("guard_evasion")
+    if has("VALIDATE"):  # "am I right that …", "check my risk rating": asks the model to judge
+        if has("RISK_OBJ") or has("RISK_NOUN") or has("SCALE") or has("RISK_DECL"):
+            out.add("risk_scoring")
+        if has("STAT_TOPIC") or has("STAT_QUESTION") or has("STAT_STRONG"):
+            out.add("statutory_decision")
+        if has("CRED_NOUN") or has("CRED_Q"):
+            out.add("credibility")
+        if has("OUTCOME") and (has("PRED_STRONG") or has("PRED_DECL") or has("PRED_QUESTION")):
+            out.add("prediction")
     return out
 
 
@@ -105,6 +116,9 @@ def system_categories(roles: set[str]) -> set[str]:
     return out
 
 
+FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN"})
+
+
 @lru_cache(maxsize=64)
 def analyse(request: CheckRequest) -> Analysis:
     auto = automaton()
@@ -112,13 +126,19 @@ def analyse(request: CheckRequest) -> Analysis:
     everything: set[str] = set()
     owned_anywhere = False
     normalised: list[str] = []
+    previous: set[str] = set()
     for sentence in request_sentences(request):
         padded = normalise_sentence(sentence.text)
         normalised.append(padded)
         roles = roles_in(padded, auto)
         if not roles:
+            previous = set()
             continue
         fired |= categories_for(roles, sentence.head, sentence.question)
+        if previous and roles <= FOLLOW_UP_ROLES and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
+            # "I'm trying to work out if she has capacity. What do you think?"
+            fired |= categories_for(previous | roles, sentence.head, True)
+        previous = roles
         if sentence.role in ("system", "developer"):
             fired |= system_categories(roles)
         everything |= roles
@@ -171,6 +191,8 @@ ROLE_WORDS: dict[str, str] = {
     "PRODUCE": "a request to produce an answer",
     "YOUR_JUDGEMENT": "a request for the AI's own view",
     "OWNED": "a judgement already made by the practitioner or a manager",
+    "VALIDATE": "a request to confirm or correct a judgement",
+    "ASKS": "a request to be told an answer",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
 }

@@ -64,6 +64,22 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(say|state|decide|confirm|advise|judge|conclude) (whether|if)",
         "you (decide|predict|judge|rate|score|rank|assess)",
     ),
+    "ASKS": ("(need|want|like|have) to know (whether|if|how likely|what)",),
+    "VALIDATE": (
+        "(am i|are we) (right|correct|wrong|justified|being reasonable)",
+        "is (my|our) (judgement|judgment|assessment|rating|view|decision|conclusion|analysis|score|grading|"
+        "risk rating|risk assessment|threshold decision|recommendation)",
+        "(check|confirm|verify|validate|sense check|double check|review) (whether |if |that |)(my|our) "
+        "(rating|"
+        "risk rating|risk level|risk score|score|judgement|judgment|decision|conclusion|assessment of risk|"
+        "threshold decision|recommendation|view)",
+        "(change|correct|adjust|fix) (it|them|the rating|the score) if (it is|its|they are|theyre) (wrong|"
+        "too high|"
+        "too low|incorrect)",
+        "(do|would) you agree",
+        "(second opinion|your opinion) on (my|our|the|this)",
+        "is it (right|correct|fair|reasonable) (that|to say)",
+    ),
     "OWNED": (
         "(my|our) (own |)(risk|rating|ratings|assessment|assessments|score|scoring|analysis|view|views|"
         "judgement|"
@@ -216,6 +232,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
+        "how (high|serious|bad|big|great|significant|severe) the (risk|danger|threat) (is|was|would be|will "
+        "be)",
+        "(how much|what level of|what degree of) (risk|danger)",
         f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in "
         f"danger|"
         "safe|unsafe|harmed|hurt)",
@@ -347,7 +366,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "what should happen (to|with|next|now)",
         "what (decision|outcome) should",
         "make (the|a|this|that|my|our|the final) (decision|call|judgement|judgment|determination)",
-        "decide (whether|if|on|for|what|which|between|the outcome|the plan|the threshold|who|how)",
+        "decide (whether|if|on|for|what|which|between|the outcome|the plan|the threshold|who|how|about)",
         "(advise|tell|let) (me |us |)(whether|if) (i|we|to|they|he|she|the|this|it|mum|dad) ",
         "(go|proceed|progress|move) to (icpc|conference|court|plo|legal|legal planning|strategy|panel|"
         "a strategy|an icpc|care proceedings|a conference|the courts|proceedings)",
@@ -389,6 +408,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
     "STAT_QUESTION": (
+        "(reasonable|proportionate|justified|appropriate|right|necessary|fair|wise) to (remove|close|"
+        "escalate|"
+        "adopt|place|separate|section|detain|return|end|stop|take|step down|nfa|issue|apply)",
         "be (closed|stepped down|stepped up|escalated|ended|removed|adopted|placed|accommodated|discharged|"
         "detained|"
         "sectioned|deregistered|de registered|nfad|approved|refused|returned home|reunified|made subject)",

@@ -378,7 +378,7 @@ def _someone_else(words: list[str]) -> bool:
         context = rest[-4:]
         if "as" in context and w1 not in PRONOUNS:
             return False  # role-play: "as a forensic psychologist, tell me …"
-        if any(w in AUXILIARIES for w in context[-2:]):
+        if any(w in AUXILIARIES for w in context):
             # an inverted question: "how do courts decide …" asks about practice in general (someone else's
             # judgement); "do the parents meet …" asks the model about these people
             return w1 in GENERIC_SUBJECTS and (not rest or rest[-1] not in DETERMINERS)

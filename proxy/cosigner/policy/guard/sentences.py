@@ -90,6 +90,7 @@ FILLERS = frozenset(
 QUESTION_WORDS = frozenset(
     {
         "can",
+        "am",
         "could",
         "would",
         "will",
@@ -263,6 +264,10 @@ OPENERS = (
             "considering",
             "reading",
             "for",
+            "sense",
+            "double",
+            "validate",
+            "verify",
             "from",
             "with",
             "having",
@@ -323,13 +328,12 @@ OPENERS = (
     )
 )
 REQUEST_MARKERS = (
-    " you ",
+    "you",
     " u ",
     "please",
-    " pls",
-    " plz",
+    "pls",
+    "plz",
     " ur ",
-    " your ",
     "i need",
     "i want",
     "i'd like",
@@ -338,6 +342,10 @@ REQUEST_MARKERS = (
     "tell me",
     "let me know",
     "give me",
+    "trying to",
+    "need to know",
+    "want to know",
+    "wondering",
 )
 
 
@@ -646,6 +654,8 @@ def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: s
         else:
             reported = _is_reported_speech(piece)
             question = (piece.endswith("?") or head in QUESTION_WORDS) and not reported
+            if head not in OPENERS and "-" in head:
+                head = head.split("-", 1)[0]  # "sense-check", "double-check"
             if head not in OPENERS and head not in FILLERS:
                 head = _spelling(head)
                 if head in FILLERS:  # "plese rate …"
@@ -679,7 +689,14 @@ def _is_reported_speech(sentence: str) -> bool:
 
 
 _WORD_MARKERS = frozenset({"you", "your", "youre", "u", "ur", "please", "pls", "plz"})
-_PHRASE_MARKERS = ("i need", "i want", "i'd like", "id like", "help me", "tell me", "let me know", "give me")
+_PHRASE_MARKERS = (
+    "trying to work out",
+    "trying to decide",
+    "trying to figure out",
+    "need to know",
+    "want to know",
+    "wondering",
+"i need", "i want", "i'd like", "id like", "help me", "tell me", "let me know", "give me")
 
 
 def _addresses_model(sentence: str, markers: tuple[str, ...]) -> bool:
