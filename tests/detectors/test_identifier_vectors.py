@@ -207,6 +207,17 @@ def test_dates_of_birth(text: str, expected: list[str]) -> None:
         ("at 14 Acacia Avenue, Leeds LS6 2AB.", ["14 Acacia Avenue, Leeds LS6 2AB"]),
         ("moved to Leeds last year", []),
         ("Section 47 on 12 May 2025", []),
+        ("Address:\n221B Baker Street\nLondon\nNW1 6XE\n\nSeen today", ["221B Baker Street\nLondon\nNW1 6XE"]),
+        (
+            "> 1072 Pohlstrasse 9\n> Suite 858\n> Germany 74285",
+            [
+                "1072 Pohlstrasse 9\n> Suite 858\n> Germany 74285",
+                "Suite 858\n> Germany 74285",  # the unit line on its own too; the engine merges overlaps
+            ],
+        ),
+        ("lives at 5049 Harjukuja 54, SEINÄJOKI", ["5049 Harjukuja 54, SEINÄJOKI"]),
+        ("stays at 201 Lister View most nights.\n24 May", ["201 Lister View"]),
+        ("Returned to PSC 0413, Box 8144\nAPO AA 42323", ["PSC 0413, Box 8144\nAPO AA 42323"]),
     ],
 )
 def test_addresses(text: str, expected: list[str]) -> None:

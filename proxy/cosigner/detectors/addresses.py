@@ -22,7 +22,7 @@ _SUFFIX = (
 )
 _UNIT = r"(?:(?:flat|apartment|apt|unit|room|suite|ste|floor)\.?\s*#?\s*\w{1,5}[,\s]+)?"
 _HOUSE = (
-    r"(?:\d{1,5}[A-Za-z]?(?:\s*[-/]\s*\d{1,5}[A-Za-z]?)?"
+    r"(?:(?:\d{1,5}\s+)?\d{1,5}[A-Za-z]?(?:\s*[-/]\s*\d{1,5}[A-Za-z]?)?"
     r"|(?:[A-Z][a-z]+\s){1,2}(?:house|cottage|lodge|farm|court|hall|mill|barn))"
 )
 _STREET_WORDS = r"(?:[A-Z][A-Za-z'’\-]*\.?\s+){0,3}[A-Z][A-Za-z'’\-]*\s+"
@@ -54,7 +54,11 @@ _EURO_PREFIX_STREET = re.compile(
 _HUNGARIAN_STREET = re.compile(
     rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+){{0,3}}{_UPPER}{_WORD}\s+(?i:u|út|tér|utca)\.?{_NUMBER_AFTER}"
 )
-_NUMBER_NAME_NUMBER = re.compile(rf"(?<![\w.,/:-])\d{{2,5}}\s+(?:{_UPPER}{_WORD}\.?\s+){{1,4}}\d{{1,5}}\b")
+# later words of a street name: capitalised (any script, "Άμμος"), or short lower-case particles ("u.", "de")
+_WORD_LATER = r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*|[a-zà-ÿ]{1,3}"
+_NUMBER_NAME_NUMBER = re.compile(
+    rf"(?<![\w.,/:-])\d{{2,5}}[ \t]+{_UPPER}{_WORD}\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}\d{{1,5}}\b"
+)
 _MILITARY = re.compile(
     r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"
 )
@@ -133,4 +137,30 @@ class AddressDetector:
             if sep.count("\n") > 1:
                 break
             end = part.end()
-        return end
+        return _extend_block(text, end)
+
+
+_LINE_PREFIX = re.compile(r"[ \t>?|*\-]*")
+_BLOCK_LINE = re.compile(r"[\w .,'’()/#\-]{1,45}")
+
+
+def _extend_block(text: str, end: int) -> int:
+    """An address block goes on over following short lines (unit, town, region, country + postcode), up to a
+    blank line, a line with a label ("Tel", "Email") or anything that reads like a sentence."""
+    for _ in range(5):
+        line_end = text.find("\n", end)
+        if line_end == -1 or text[end:line_end].strip(" ,\t"):
+            return end  # the address line itself goes on with other text
+        start = line_end + 1
+        prefix = _LINE_PREFIX.match(text, start)
+        body_start = prefix.end() if prefix else start
+        next_break = text.find("\n", body_start)
+        body_end = len(text) if next_break == -1 else next_break
+        body = text[body_start:body_end].rstrip()
+        if not body or not _BLOCK_LINE.fullmatch(body) or len(body.split()) > 5:
+            return end
+        first = body.split()[0].lower().strip(",.:")
+        if first in _TAIL_STOP or (body.endswith(".") and len(body.split()) > 2):
+            return end
+        end = body_start + len(body)
+    return end
