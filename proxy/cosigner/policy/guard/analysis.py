@@ -77,6 +77,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         has("STAT_STRONG")
         or (has("STAT_DECIDE") and has("STAT_TOPIC"))
         or (has("STAT_QUESTION") and (question or has("YOUR_JUDGEMENT") or has("STAT_DECIDE")))
+        or (has("TRIAGE_PICK") and (has("URGENCY") or has("RISK_OBJ") or has("STAT_TOPIC")))
     ):
         out.add("statutory_decision")
     if not draft_own and (
@@ -193,6 +194,8 @@ ROLE_WORDS: dict[str, str] = {
     "OWNED": "a judgement already made by the practitioner or a manager",
     "VALIDATE": "a request to confirm or correct a judgement",
     "ASKS": "a request to be told an answer",
+    "TRIAGE_PICK": "a request to pick out people or cases",
+    "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
 }

@@ -246,7 +246,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- prediction ------------------------------------------------------------------------------
     "PRED_STRONG": (
-        "(prospect|realistic prospect|capacity to change|hope of|outlook|prospects|future for|future of|"
+        "what (might|could|would|will|is likely to) happen|(prospect|realistic prospect|capacity to change|"
+        "hope of|outlook|prospects|future for|future of|"
         "long term future|what future|predict|predicts|predicting|"
         "prediction|predictions|forecast|forecasting|foresee|prognosis|"
         "prognose|projection|how likely|likelihood|likely is it|probability|probable|probably going to|"
@@ -383,6 +384,18 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "investigation|referral|escalation|closure|adoption|sgo|placement order|dols|section 20) (needed|"
         "necessary|required|warranted|justified|appropriate|the right|the best|called for|indicated)",
         "should there be (a|an)",
+        "(flag|pick|choose|select|identify|highlight|list|name|tell me) (which|the) (family|families|child|"
+        "children|"
+        "case|cases|referral|referrals|contact|contacts|person|people|one|ones|household|households) (that |"
+        "who |)"
+        "(most|needs|need|should|is|are|at|requires|require|deserve|deserves)",
+        "(visit|see|call|prioritise|prioritize|allocate|deal with|start with) (first|next|today first)",
+        "(most needs|most need|needs it most|need it most|most in need|most urgent|most urgently|priority "
+        "for allocation)",
+        "(choose|pick|decide|select) between",
+        "which (carer|carers|placement|option|family|parent|home|plan|relative|foster carer|foster placement|"
+        "school|setting) (is|would be|will be|should be) (better|best|more suitable|safer|right|the right|"
+        "the best)",
         "(triage|prioritise|prioritize|rank|sort|order|rag) (these|the|this|my|our|each|all|the following|"
         "todays|today s|this weeks|incoming|new) (contacts|referrals|cases|families|children|notifications|"
         "reports|concerns|visits|requests|assessments|contact|referral)",
@@ -407,7 +420,18 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what|which) (level|tier) of (intervention|service|support|response|need) (should|does|do|is|are)",
         "(what|which) (level|tier|category) (is|are|should|does)",
     ),
+    "TRIAGE_PICK": (
+        "(flag|pick|choose|select|identify|highlight|list|name|mark|show me|tell me) which (family|families|"
+        "child|"
+        "children|case|cases|referral|referrals|contact|contacts|one|ones|household|households|people|person|"
+        "adults|residents|of them|of these)",
+    ),
+    "URGENCY": (
+        "(urgent|urgently|priority|prioritise|prioritize|first|need a visit|needs a visit|need visiting|"
+        "needs visiting|attention|allocation|allocated|most concern|concern)",
+    ),
     "STAT_QUESTION": (
+        "be (supervised|unsupervised|stopped|suspended|reduced|increased|allowed|restricted|changed|moved)",
         "(reasonable|proportionate|justified|appropriate|right|necessary|fair|wise) to (remove|close|"
         "escalate|"
         "adopt|place|separate|section|detain|return|end|stop|take|step down|nfa|issue|apply)",
@@ -457,7 +481,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
         "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
         "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
-        "care plan|permanence|permanency|placement plan|contact plan|legal advice|court|stopped from|"
+        "carer|carers|care plan|permanence|permanency|placement plan|contact plan|legal advice|court|"
+        "stopped from|"
         "prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
         "managing his money|move into|go into|care home|residential care|nursing home)",
@@ -501,13 +526,23 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_Q": (
+        "(report|account|statement|allegation|disclosure|story|claim|evidence|referral) (is |was |)(reliable|"
+        "unreliable|malicious|true|false|credible|believable|honest|genuine|made up)",
+        "(reliable|credible|true|genuine|honest|believable) or (malicious|made up|false|not|lying|"
+        "exaggerated|"
+        "fabricated|unreliable)",
+        "(been coached|being coached|was coached|coached by|been told what to say|told what to say)",
+        "(consistent|inconsistent|compatible|incompatible) with (his|her|their|mum s|mum|dad|the|x|the "
+        "child s|"
+        "the parents) (explanation|account|story|version|explanations|accounts)",
         "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
         "(telling the truth|telling lies|lying|making it up|making this up|making things up|fibbing|"
         "covering up|"
         "hiding something|hiding the truth)",
     ),
     "CRED_NOUN": (
-        "(version of events|reliable|unreliable|credibility|credible|honesty|honest|dishonest|dishonesty|"
+        "(malicious|coached|version of events|reliable|unreliable|credibility|credible|honesty|honest|"
+        "dishonest|dishonesty|"
         "truthful|truthfulness|untruthful|"
         "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
         "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"

@@ -203,6 +203,9 @@ DRAFTING_NEXT = frozenset(
         "avoid",
         "make",
         "get",
+        "invite",
+        "inform",
+        "email",
     }
 )
 VETO_BY_SUBJECT = frozenset(
