@@ -31,11 +31,17 @@ export async function loadSettings() {
   return mergeSettings(managed, local);
 }
 
+/** The token is only ever sent to the proxy address it was issued by (another local port could be anyone). */
+async function tokenFor(proxyUrl) {
+  const pairing = await loadPairing();
+  return pairing && pairing.proxyUrl === proxyUrl ? pairing.token : null;
+}
+
 async function client(settings) {
   return createProxyClient({
     fetchFn: (...args) => fetch(...args),
     baseUrl: settings.proxyUrl,
-    getToken: async () => (await loadPairing())?.token ?? null,
+    getToken: () => tokenFor(settings.proxyUrl),
   });
 }
 
@@ -94,7 +100,7 @@ export async function capture(tabId, frameId, mode, origin) {
 export async function panelHello() {
   const settings = await loadSettings();
   const active = await loadActive();
-  const pairing = await loadPairing();
+  const pairing = await tokenFor(settings.proxyUrl);
   let status = null;
   let failure = null;
   if (!pairing) failure = { code: 'not_paired' };
@@ -294,7 +300,7 @@ export async function unpair() {
 
 export async function statusForOptions() {
   const settings = await loadSettings();
-  const pairing = await loadPairing();
+  const pairing = await tokenFor(settings.proxyUrl);
   let status = null;
   let failure = null;
   if (pairing) {

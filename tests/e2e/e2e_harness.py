@@ -138,6 +138,27 @@ class Stack:
         finally:
             con.close()
 
+    @contextmanager
+    def proxy_stopped(self) -> Iterator[None]:
+        """The proxy stops listening (as if Cosigner was not running) and comes back on the same port."""
+        runner, port = self.proxy.runner, self.proxy.port
+
+        async def stop() -> None:
+            for site in list(runner.sites):
+                await site.stop()
+            server = runner.server
+            for connection in list(server.connections if server is not None else []):
+                connection.force_close()  # keep-alive connections would otherwise still be served
+
+        async def start() -> None:
+            await web.TCPSite(runner, "127.0.0.1", port).start()
+
+        self.loop.run(stop())
+        try:
+            yield
+        finally:
+            self.loop.run(start())
+
     def close(self) -> None:
         self.loop.run(self.proxy.close())
         self.loop.run(self.site_runner.cleanup())

@@ -205,6 +205,23 @@ def test_policy_block_shows_the_policys_message(ext: ExtensionBrowser) -> None:
     panel.close()
 
 
+def test_provider_down_says_nothing_was_changed(ext: ExtensionBrowser) -> None:
+    from cosigner.testing import Behaviour
+
+    page = ext.open_field("textarea", ORIGINAL)
+    ext.press_cosigner_button(page)
+    ext.stack.upstream.behaviour = Behaviour(mode="status", status=503)
+    panel = ext.panel()
+    expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+    panel.click("#draft")
+    failure = panel.locator("section.failure")
+    expect(failure).to_have_attribute("data-failure", "provider_unreachable", timeout=15_000)
+    expect(failure).to_contain_text("Your text has not been changed")
+    screenshot(panel, "state-provider-unreachable")
+    assert page.evaluate("window.fixture.text()") == ORIGINAL
+    page.close()
+    panel.close()
+
 def test_an_empty_field_is_not_drafted_from(ext: ExtensionBrowser) -> None:
     sent_before = len(ext.stack.upstream.received)
     page = ext.open_field("textarea", "   ")
@@ -219,6 +236,8 @@ def test_an_empty_field_is_not_drafted_from(ext: ExtensionBrowser) -> None:
 
 def test_failure_states_say_what_to_do(ext: ExtensionBrowser) -> None:
     """Runs last in this module: it breaks and then restores the pairing and the proxy address."""
+    import socket
+
     from cosigner.routes import SERVICES
 
     # Token revoked on the proxy side.
@@ -239,18 +258,23 @@ def test_failure_states_say_what_to_do(ext: ExtensionBrowser) -> None:
     screenshot(panel, "state-not-paired")
     panel.close()
     ext.pair()
-    # Proxy not running: point the extension at a port nobody listens on.
-    import socket
-
+    # Proxy not running.
+    with ext.stack.proxy_stopped():
+        panel = ext.panel()
+        failure = panel.locator("section.failure")
+        expect(failure).to_have_attribute("data-failure", "proxy_not_running", timeout=15_000)
+        expect(failure).to_contain_text("Start Cosigner")
+        expect(panel.get_by_role("button", name="Try again")).to_be_visible()
+        screenshot(panel, "state-proxy-not-running")
+    panel.get_by_role("button", name="Try again").click()  # Cosigner is back
+    expect(panel.locator("section.failure")).to_have_count(0, timeout=15_000)
+    panel.close()
+    # A token is never sent to another address than the proxy that issued it.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        dead = s.getsockname()[1]
-    ext.configure(origins=[ext.stack.site_origin], proxy_url=f"http://127.0.0.1:{dead}")
+        other = s.getsockname()[1]
+    ext.configure(origins=[ext.stack.site_origin], proxy_url=f"http://127.0.0.1:{other}")
     panel = ext.panel()
-    failure = panel.locator("section.failure")
-    expect(failure).to_have_attribute("data-failure", "proxy_not_running", timeout=15_000)
-    expect(failure).to_contain_text("Start Cosigner")
-    expect(panel.get_by_role("button", name="Try again")).to_be_visible()
-    screenshot(panel, "state-proxy-not-running")
+    expect(panel.locator("section.failure")).to_have_attribute("data-failure", "not_paired", timeout=15_000)
     panel.close()
     ext.configure(origins=[ext.stack.site_origin], proxy_url=ext.stack.proxy.url)
