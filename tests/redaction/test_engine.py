@@ -178,3 +178,21 @@ def test_case_context_errors_name_the_dotted_key(payload: object, key: str) -> N
     with pytest.raises(BadRequest) as caught:
         CaseContext.from_json(payload)
     assert str(caught.value).startswith(key + ":")
+
+
+def test_one_redactor_is_safe_to_share_between_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Visit to Kerry Nolan {i}, NHS 943 476 5919, call 0121 496 {1000 + i:04d}" for i in range(40)]
+    expected = [REDACTOR.redact([t]).texts for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda t: REDACTOR.redact([t]).texts, texts))
+    assert results == expected
+
+
+def test_redaction_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    with caplog.at_level(logging.DEBUG):
+        REDACTOR.redact(["Kerry Nolan 943 476 5919"], CaseContext.from_json({"people": [{"name": "Kerry Nolan"}]}))
+    assert caplog.records == []
