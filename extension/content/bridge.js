@@ -232,6 +232,9 @@
     }, 0);
   }
   document.addEventListener('focusin', onFocus, true);
+  // The button is placed once, next to the field; rather than drift when the page moves, it goes away.
+  window.addEventListener('scroll', hideButton, true);
+  window.addEventListener('resize', hideButton);
   window.addEventListener('blur', onFocus, true);
   document.addEventListener('contextmenu', (e) => { lastContextTarget = e.target; }, true);
 
