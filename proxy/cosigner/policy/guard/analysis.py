@@ -60,6 +60,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         has("RISK_VERB_PERSON")
         or (has("RISK_STRONG") and not draft_own)
         or (has("RISK_Q") and asks and not draft_own)
+        or (has("YESNO") and has("RISK_OBJ") and not draft_own)
         or (has("RISK_DECL") and asks and not draft_own)
         or (has("RISK_VERB_WEAK") and has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and not draft_own)
         or (has("RISK_VERB") and (has("RISK_OBJ") or has("SCALE")))
@@ -78,6 +79,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("STAT_DECIDE") and has("STAT_TOPIC"))
         or (has("STAT_QUESTION") and (question or has("YOUR_JUDGEMENT") or has("STAT_DECIDE")))
         or (has("TRIAGE_PICK") and (has("URGENCY") or has("RISK_OBJ") or has("STAT_TOPIC")))
+        or (has("YESNO") and has("STAT_TOPIC"))
     ):
         out.add("statutory_decision")
     if not draft_own and (
@@ -195,6 +197,7 @@ ROLE_WORDS: dict[str, str] = {
     "VALIDATE": "a request to confirm or correct a judgement",
     "ASKS": "a request to be told an answer",
     "TRIAGE_PICK": "a request to pick out people or cases",
+    "YESNO": "a demand for a yes/no verdict",
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",

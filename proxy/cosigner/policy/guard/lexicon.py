@@ -246,6 +246,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- prediction ------------------------------------------------------------------------------
     "PRED_STRONG": (
+        "(how long before|how long until|how long till|how soon|how quickly will|when will)",
         "what (might|could|would|will|is likely to) happen|(prospect|realistic prospect|capacity to change|"
         "hope of|outlook|prospects|future for|future of|"
         "long term future|what future|predict|predicts|predicting|"
@@ -430,7 +431,14 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(urgent|urgently|priority|prioritise|prioritize|first|need a visit|needs a visit|need visiting|"
         "needs visiting|attention|allocation|allocated|most concern|concern)",
     ),
+    "YESNO": ("(yes or no|y n|yes no|y or n|true or false)",),
     "STAT_QUESTION": (
+        "(reached|met|crossed|hit) (the |)(threshold|thresholds|criteria|threshold criteria)",
+        "(assume|presume|presuming|assuming) capacity",
+        "(need|needs|require|requires|warrant|warrants) (a|an) (mental capacity|mental capacity act|"
+        "capacity|mca|"
+        "dols|best interests|care act|section 42|s42|s47|section 47|parenting|child protection|strategy) "
+        "(assessment|enquiry|discussion|meeting|conference)",
         "be (supervised|unsupervised|stopped|suspended|reduced|increased|allowed|restricted|changed|moved)",
         "(reasonable|proportionate|justified|appropriate|right|necessary|fair|wise) to (remove|close|"
         "escalate|"
@@ -526,6 +534,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_Q": (
+        "(covering|cover) (something|it|things|this|that) up|hiding (something|things|stuff)",
         "(report|account|statement|allegation|disclosure|story|claim|evidence|referral) (is |was |)(reliable|"
         "unreliable|malicious|true|false|credible|believable|honest|genuine|made up)",
         "(reliable|credible|true|genuine|honest|believable) or (malicious|made up|false|not|lying|"

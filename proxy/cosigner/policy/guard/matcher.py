@@ -307,6 +307,8 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     after = padded[end:].split(None, 5)
     if "myself" in after or "ourselves" in after:
         return True
+    if role == "RISK_VERB" and before_word(padded, start) in NOUN_MARKERS:
+        return True  # "my scaling score of 4", "a rank": a noun, not a request to rate
     if role == "STAT_DECIDE":
         phrase = padded[start : end + 1].split()
         if phrase[:1] == ["should"] or phrase[:2] in (["do", "we"], ["do", "i"], ["would", "you"]):
@@ -369,6 +371,15 @@ GENERIC_SUBJECTS = frozenset(
 )
 DETERMINERS = frozenset({"the", "these", "those", "this", "that", "my", "our", "her", "his", "their", "both"})
 PRONOUNS = frozenset({"i", "we", "ive", "weve", "id", "wed", "im", "he", "she", "they", "who"})
+
+
+NOUN_MARKERS = frozenset({"my", "our", "a", "an", "the", "his", "her", "their", "your", "scaling", "this", "that",
+                          "its", "same", "final", "overall", "current", "previous", "last"})
+
+
+def before_word(padded: str, start: int) -> str:
+    words = padded[: start + 1].split()
+    return words[-1] if words else ""
 
 
 def _someone_else(words: list[str]) -> bool:

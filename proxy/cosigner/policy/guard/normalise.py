@@ -39,6 +39,9 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 
 TEXT_SPEAK: dict[str, str] = {
     "hw": "how",
+    "tellin": "telling",
+    "porkies": "lies",
+    "fibs": "lies",
     "mums": "mum",
     "dads": "dad",
     "mothers": "mother",
@@ -843,6 +846,8 @@ def tag_names(sentence: str) -> str:
 def normalise_sentence(sentence: str) -> str:
     """Padded, normalised form of one request sentence: `` word word word ``."""
     sentence = tag_names(sentence).lower()
+    if "y/n" in sentence:
+        sentence = sentence.replace("y/n", " yes or no ")
     raw_tokens = [_unleet(t) for t in sentence.translate(_APOSTROPHES).split()]
     tokens = " ".join(raw_tokens).translate(_PUNCT).split()
     tokens = _join_spelled_out(tokens)
