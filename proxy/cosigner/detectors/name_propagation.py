@@ -37,6 +37,8 @@ _NOT_NAME_PART = frozenset(
 )
 
 
+_MAX_NAME_CHARS = 60
+_MAX_NAME_WORDS = 6
 # Names that are also among the most frequent English words: never propagated in lower case.
 _FUNCTION_WORD_NAMES = frozenset(
     {
@@ -86,7 +88,9 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
             continue
         found_lower = value[0].islower()
         capital_only = value[0].isupper() and not _known_name(value)
-        terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
+        if len(value) <= _MAX_NAME_CHARS and value.count(" ") < _MAX_NAME_WORDS:
+            # a run of capitalised words longer than any name (a heading) propagates only word by word
+            terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
         for part in _PART_SPLIT.split(value):
             part = part.strip(".'’")
             low = part.lower()
