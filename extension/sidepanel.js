@@ -222,7 +222,8 @@ function reviewView() {
     flagSummary.length ? h('p', { class: 'muted', text: `Flagged: ${flagSummary.map((f) => `${f.count} × ${f.label}`).join('; ')}` }) : null,
     hello?.keyboardHints === false ? null : h('p', { class: 'muted' }, 'Keys: ', h('kbd', { text: '↓' }), '/', h('kbd', { text: 'n' }), ' next, ',
       h('kbd', { text: '↑' }), '/', h('kbd', { text: 'p' }), ' previous, ', h('kbd', { text: 'k' }), ' keep, ',
-      h('kbd', { text: 'r' }), ' reject, ', h('kbd', { text: 'e' }), ' edit, ', h('kbd', { text: 'u' }), ' undo'));
+      h('kbd', { text: 'r' }), ' reject, ', h('kbd', { text: 'e' }), ' edit, ', h('kbd', { text: 'u' }), ' undo, ',
+      h('kbd', { text: 'c' }), ' confirm a flag'));
   for (const hunk of model.hunks) {
     section.append(hunk.changed ? hunkCard(hunk) : h('p', { class: 'unchanged', text: hunk.before }));
   }
@@ -388,6 +389,12 @@ document.addEventListener('keydown', (e) => {
     case 'r': if (idx !== null) step({ type: 'reject', index: idx }); break;
     case 'e': if (idx !== null) { e.preventDefault(); startEdit(idx); } break;
     case 'u': if (idx !== null) step({ type: 'undo', index: idx }); break;
+    case 'c':
+      if (idx !== null && model.hunks[idx].flagged && review.hunks[idx].status === 'seen') {
+        if (flagChecks.has(idx)) flagChecks.delete(idx); else flagChecks.add(idx);
+        render();
+      }
+      break;
     default: return;
   }
   e.preventDefault();

@@ -145,6 +145,36 @@ def test_a_page_script_cannot_trigger_acceptance(ext: ExtensionBrowser) -> None:
     panel.close()
 
 
+def test_keyboard_review_and_navigation_keys_never_decide(ext: ExtensionBrowser) -> None:
+    page, panel = draft_from(ext, "textarea")
+    cards = panel.locator("article.hunk")
+    cards.nth(0).focus()
+    expect(cards.nth(0)).to_have_attribute("data-status", "seen", timeout=10_000)
+    panel.keyboard.press("k")
+    expect(cards.nth(0)).to_have_attribute("data-status", "kept")
+    for position, key in ((1, "r"), (2, "r")):
+        panel.keyboard.press("ArrowDown")
+        expect(cards.nth(position)).to_be_focused()
+        expect(cards.nth(position)).to_have_attribute("data-status", "seen", timeout=10_000)
+        panel.keyboard.press(key)
+        expect(cards.nth(position)).to_have_attribute("data-status", "rejected")
+    panel.keyboard.press("ArrowDown")
+    flagged = cards.nth(3)
+    expect(flagged).to_have_attribute("data-status", "seen", timeout=10_000)
+    panel.keyboard.press("k")  # refused: the flag is not confirmed yet
+    expect(flagged).to_have_attribute("data-status", "seen")
+    expect(panel.locator("#banner")).to_contain_text("Tick the check box")
+    flagged.focus()
+    panel.keyboard.press("c")
+    panel.keyboard.press("k")
+    expect(flagged).to_have_attribute("data-status", "kept")
+    for key in ("ArrowUp", "ArrowDown", "n", "p", "Enter", " "):
+        panel.keyboard.press(key)
+    expect(panel.locator("body")).to_have_attribute("data-state", "review")  # navigation never inserts
+    assert accepted_for(ext, panel) == []
+    page.close()
+    panel.close()
+
 def test_accept_remaining_never_covers_flagged_changes(ext: ExtensionBrowser) -> None:
     page, panel = draft_from(ext, "textarea")
     for index in (0, 1, 3, 4):

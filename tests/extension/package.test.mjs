@@ -52,6 +52,12 @@ test('no code parses strings as HTML or code', () => {
   }
 });
 
+test('nothing is written to the console (no user text can end up in logs)', () => {
+  for (const path of files().filter((p) => p.endsWith('.js'))) {
+    assert.doesNotMatch(readFileSync(path, 'utf8'), /\bconsole\.(log|info|warn|error|debug)\(/u, relative(ROOT, path));
+  }
+});
+
 test('only platform/api.js touches the browser extension API', () => {
   const allowed = new Set(['platform/api.js', 'content/bridge.js']); // content scripts cannot import modules
   for (const path of files().filter((p) => p.endsWith('.js'))) {
