@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.redaction import identifiers as ids
-from bench.redaction.people import ORGS, STREET_NAMES, STREET_TYPES, TOWNS, pool
+from bench.redaction.people import ORGS, ORIGIN, STREET_NAMES, STREET_TYPES, TOWNS, pool
 from cosigner.detectors.name_variants import one_edit
 
 # "final" is generated like "heldout" (same names, same held-out templates) from a seed whose leaks were never
@@ -62,8 +62,11 @@ class Builder:
         self.parts.append(text)
         self.length += len(text)
 
-    def id(self, value: str, kind: str, known: bool = False) -> None:
-        self.gold.append({"start": self.length, "end": self.length + len(value), "type": kind, "known": known})
+    def id(self, value: str, kind: str, known: bool = False, origin: str | None = None) -> None:
+        span = {"start": self.length, "end": self.length + len(value), "type": kind, "known": known}
+        if origin is not None:
+            span["origin"] = origin
+        self.gold.append(span)
         self.t(value)
 
     def neu(self, value: str, kind: str) -> None:
@@ -112,30 +115,31 @@ def name(b: Builder, p: Person, rng: random.Random, form: str | None = None) -> 
         forms += ["nick", "typo", "initial", "upper"]
     form = form or rng.choice(forms)
     k = p.known
+    first, last = ORIGIN.get(p.first), ORIGIN.get(p.last)
     if form == "full":
-        b.id(f"{p.first} {p.last}", "PERSON", k)
+        b.id(f"{p.first} {p.last}", "PERSON", k, first)
     elif form == "first":
-        b.id(p.first, "PERSON", k)
+        b.id(p.first, "PERSON", k, first)
     elif form == "last":
-        b.id(p.last, "PERSON", k)
+        b.id(p.last, "PERSON", k, last)
     elif form == "title":
         b.t(p.title + " ")
-        b.id(p.last, "PERSON", k)
+        b.id(p.last, "PERSON", k, last)
     elif form == "possessive":
-        b.id(p.first, "PERSON", k)
+        b.id(p.first, "PERSON", k, first)
         b.t("'s")
     elif form == "lower":
-        b.id(p.first.lower(), "PERSON", k)
+        b.id(p.first.lower(), "PERSON", k, first)
     elif form == "upper":
-        b.id(f"{p.first} {p.last}".upper(), "PERSON", k)
+        b.id(f"{p.first} {p.last}".upper(), "PERSON", k, first)
     elif form == "nick":
-        b.id(NICKNAMES.get(p.first, p.first), "PERSON", k)
+        b.id(NICKNAMES.get(p.first, p.first), "PERSON", k, first)
     elif form == "typo":
         typos = sorted(one_edit(p.first)) if len(p.first) >= 5 and p.first.isalpha() else []
         typos = [t for t in typos if t[:1] == p.first[:1].lower()]
-        b.id(rng.choice(typos).capitalize() if typos else p.first, "PERSON", k)
+        b.id(rng.choice(typos).capitalize() if typos else p.first, "PERSON", k, first)
     elif form == "initial":
-        b.id(f"{p.first[0]}. {p.last}", "PERSON", k)
+        b.id(f"{p.first[0]}. {p.last}", "PERSON", k, last)
 
 
 def address(b: Builder, cast: Cast, full: bool = True) -> None:

@@ -26,6 +26,8 @@ class Score:
     known_caught: int = 0
     known_total: int = 0
     known_full_name_leaks: int = 0
+    origin_caught: Counter[str] = field(default_factory=Counter)
+    origin_total: Counter[str] = field(default_factory=Counter)
 
     def add(self, doc: dict[str, Any], predicted: Sequence[tuple[int, int, str]]) -> None:
         text: str = doc["text"]
@@ -51,6 +53,9 @@ class Score:
                 self.known_caught += ok
                 if not ok and kind == "PERSON" and " " in text[g["start"] : g["end"]].strip():
                     self.known_full_name_leaks += 1
+            if g.get("origin") and not g.get("known"):
+                self.origin_total[g["origin"]] += 1
+                self.origin_caught[g["origin"]] += ok
             if ok:
                 self.caught[kind] += 1
             else:
@@ -92,6 +97,12 @@ class Score:
                 f"({self.known_caught}/{self.known_total}); known full-name leaks: "
                 f"{self.known_full_name_leaks}"
             )
+        if self.origin_total:
+            parts = [
+                f"{origin} {self.origin_caught[origin] / self.origin_total[origin]:.4f} ({self.origin_total[origin]})"
+                for origin in sorted(self.origin_total)
+            ]
+            lines.append("names not in the context, recall by origin: " + "; ".join(parts))
         lines.append(
             f"documents with zero leaks: {self.clean_docs / max(self.docs, 1):.4f} ({self.clean_docs}/{self.docs})"
         )

@@ -153,7 +153,7 @@ def classify(text: str, tokens: list[Token], i: int) -> int:
     lex = LEXICON
     gaz = in_gazetteer(tok.lower)
     common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
-    if prev_lower in NOT_AFTER or tok.lower in TITLES or _not_a_name_shape(tok.lower):
+    if prev_lower in NOT_AFTER or tok.lower in TITLES or not_a_name_shape(tok.lower):
         return NOT_NAME
     titled = prev is not None and prev_lower in TITLES and (prev.cap or tok.cap)
     if titled and (tok.cap or gaz) and (gaz or not tok.care):
@@ -195,7 +195,7 @@ def unknown_word(tok: Token) -> bool:
         and not tok.care
         and lower not in LEXICON.english_common
         and lower not in WORD_NAMES
-        and not _not_a_name_shape(lower)
+        and not not_a_name_shape(lower)
     )
 
 
@@ -209,7 +209,7 @@ def _surname_not_place(tok: Token, nxt: Token) -> bool:
     return nxt.lower in SURNAME_PLACE_WORDS and tok.lower not in lex.english_common and not tok.sentence_start
 
 
-def _not_a_name_shape(lower: str) -> bool:
+def not_a_name_shape(lower: str) -> bool:
     """Contractions ("I'm", "you're") and plain English derivations ("salesperson"s, "pleasures")."""
     if "'" in lower or "’" in lower:
         tail = lower.replace("’", "'").rsplit("'", 1)[1]

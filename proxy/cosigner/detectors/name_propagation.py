@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from cosigner.detectors.kinds import PERSON
 from cosigner.detectors.lexicon import LEXICON
+from cosigner.detectors.name_classify import not_a_name_shape
 from cosigner.detectors.term_matcher import Term
 
 _PART_SPLIT = re.compile(r"[\s\-]+")
@@ -87,7 +88,7 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
         if not value:
             continue
         found_lower = value[0].islower()
-        capital_only = value[0].isupper() and not _known_name(value)
+        capital_only = value[0].isupper() and not _name_like(value)
         if len(value) <= _MAX_NAME_CHARS and value.count(" ") < _MAX_NAME_WORDS:
             # a run of capitalised words longer than any name (a heading) propagates only word by word
             terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
@@ -98,11 +99,20 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
                 continue
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
-            part_capital_only = value[0].isupper() and not _known_name(part)
+            part_capital_only = value[0].isupper() and not _name_like(part)
             terms.append(Term(part, kind, capitalised_only=part_capital_only or _common(part, found_lower)))
             for nickname in LEXICON.nicknames.get(low, ()):
                 terms.append(Term(nickname.capitalize(), kind, capitalised_only=True))
     return terms
+
+
+def _name_like(value: str) -> bool:
+    """Safe to match in lower case too: a gazetteer name ("lisa" after "Lisa Jones"), or a word that is no
+    ordinary English ("gurpreet" after "Gurpreet"), unlike "Salesperson" or "Pleasures"."""
+    if _known_name(value):
+        return True
+    words = [w for w in _PART_SPLIT.split(value.lower()) if w]
+    return bool(words) and not any(w in LEXICON.english_common or not_a_name_shape(w) for w in words)
 
 
 def _known_name(value: str) -> bool:
