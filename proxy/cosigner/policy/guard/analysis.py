@@ -77,7 +77,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     if not draft_own and (
         has("STAT_STRONG")
         or (has("STAT_DECIDE") and has("STAT_TOPIC"))
-        or (has("STAT_QUESTION") and (question or has("YOUR_JUDGEMENT") or has("STAT_DECIDE")))
+        or (has("STAT_QUESTION") and (asks or has("STAT_DECIDE")))
         or (has("TRIAGE_PICK") and (has("URGENCY") or has("RISK_OBJ") or has("STAT_TOPIC")))
         or (has("YESNO") and has("STAT_TOPIC"))
     ):
@@ -93,6 +93,8 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         out.add("profiling")
     if has("EVASION"):
         out.add("guard_evasion")
+    if not out and verdict_question(roles, head, question, draft_own):
+        out.add(_verdict_category(roles))
     if has("VALIDATE"):  # "am I right that …", "check my risk rating": asks the model to judge
         if has("RISK_OBJ") or has("RISK_NOUN") or has("SCALE") or has("RISK_DECL"):
             out.add("risk_scoring")
@@ -120,6 +122,35 @@ def system_categories(roles: set[str]) -> set[str]:
 
 
 FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN"})
+
+
+VERDICT_HEADS = frozenset({"should", "would", "will", "is", "are", "can", "could", "does", "do", "has", "have",
+                           "am", "was", "were", "might", "must", "shall"})
+
+
+def verdict_question(roles: set[str], head: str, question: bool, draft_own: bool) -> bool:
+    """A yes/no question about a particular person's situation ("Would you end the plan?", "Will mum manage?").
+
+    Asked of the model, it asks for a verdict about that person.  Questions about a document ("Should I include
+    the health visitor's view in my report?") or that ask for drafting ("Can you summarise …") are not.
+    """
+    if not question or head not in VERDICT_HEADS or draft_own:
+        return False
+    if "DOC_QUESTION" in roles or "DRAFT_VERB" in roles or "EXPLAIN" in roles:
+        return False
+    about_someone = bool(roles & {"PERSON", "SPECIFIC"}) or (head == "should" and "STAT_TOPIC" in roles)
+    topic = bool(roles & {"STAT_TOPIC", "OUTCOME", "RISK_OBJ", "CRED_NOUN", "STAT_QUESTION"})
+    return about_someone and topic
+
+
+def _verdict_category(roles: set[str]) -> str:
+    if roles & {"CRED_NOUN", "CRED_Q"}:
+        return "credibility"
+    if roles & {"STAT_TOPIC", "STAT_QUESTION"}:
+        return "statutory_decision"
+    if "OUTCOME" in roles and not roles & {"RISK_OBJ"}:
+        return "prediction"
+    return "risk_scoring"
 
 
 @lru_cache(maxsize=64)
@@ -198,6 +229,8 @@ ROLE_WORDS: dict[str, str] = {
     "ASKS": "a request to be told an answer",
     "TRIAGE_PICK": "a request to pick out people or cases",
     "YESNO": "a demand for a yes/no verdict",
+    "DOC_QUESTION": "a question about a document",
+    "DRAFT_VERB": "a drafting verb",
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",

@@ -231,6 +231,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "poses|"
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
+        "(a safe|an unsafe|a dangerous|a risky|a suitable|an unsuitable) (place|environment|home|household) "
+        "(for|to)",
+        f"(is|are) ({_SUBJECT}) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
         "how (high|serious|bad|big|great|significant|severe) the (risk|danger|threat) (is|was|would be|will "
         "be)",
@@ -246,6 +249,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- prediction ------------------------------------------------------------------------------
     "PRED_STRONG": (
+        "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
+        "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
         "(how long before|how long until|how long till|how soon|how quickly will|when will)",
         "what (might|could|would|will|is likely to) happen|(prospect|realistic prospect|capacity to change|"
         "hope of|outlook|prospects|future for|future of|"
@@ -280,7 +285,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(changing|improving|sustaining|engaging|coping|relapsing|reoffending again|better off|worse off|"
+        "(manage to|stay off|stay sober|stay clean|drugs|drinking|alcohol|be ok|be okay|be alright|be all "
+        "right|"
+        "be fine|be safe|be happy|changing|improving|sustaining|engaging|coping|relapsing|reoffending again|"
+        "better off|worse off|"
         "thrive|do well|do better|be happier|settle|hearing|final hearing|the verdict|"
         "the result|prison|custody|trouble|exclusion|homelessness|eviction|work|harmed|injured|abused|"
         "neglected|scammed|scamed|taken advantage of|targeted|again|"
@@ -432,7 +440,20 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "needs visiting|attention|allocation|allocated|most concern|concern)",
     ),
     "YESNO": ("(yes or no|y n|yes no|y or n|true or false)",),
+    "DOC_QUESTION": (
+        "(letter|report|note|notes|wording|paragraph|sentence|email|template|agenda|headings|heading|minutes|"
+        "chronology|summary|text|draft|invite|invitation|leaflet|form|section of my|my write up|spelling|"
+        "grammar|"
+        "tone|format|structure|font|layout)",
+    ),
+    "DRAFT_VERB": (
+        "(summarise|summarize|rewrite|reword|rephrase|proofread|translate|draft|write|format|list|tidy|"
+        "shorten|"
+        "explain|describe|outline|improve|edit|correct|prepare|turn|convert|put together|pull out|highlight|"
+        "record|minute|type up|write up)",
+    ),
     "STAT_QUESTION": (
+        "be (made|appointed|given|granted|awarded|looked after|fostered|placed|accommodated)",
         "(reached|met|crossed|hit) (the |)(threshold|thresholds|criteria|threshold criteria)",
         "(assume|presume|presuming|assuming) capacity",
         "(need|needs|require|requires|warrant|warrants) (a|an) (mental capacity|mental capacity act|"
@@ -462,7 +483,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(escalate|step down|step up|close|nfa|remove|adopt|refer|intervene) (or|or not|or nah|or no|or "
         "nowt)",
         "right to (keep|remove|close|return|place|escalate|end|stop|separate|adopt|section|detain)",
-        "(the right|the best|the correct|the appropriate|the safest) (decision|plan|option|outcome|placement|"
+        "(the right|the best|the correct|the appropriate|the safest) (answer|choice|thing|decision|plan|"
+        "option|"
+        "outcome|placement|"
         "course of action|thing to do|order|route|way forward)",
     ),
     "STAT_DECIDE": (
@@ -489,7 +512,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
         "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
         "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
-        "carer|carers|care plan|permanence|permanency|placement plan|contact plan|legal advice|court|"
+        "end the plan|end the cp plan|end the child protection plan|close the plan|step down the plan|"
+        "parental responsibility|deputy|deputyship|court of protection|lasting power|supported living|"
+        "looked after|reunify|carer|carers|care plan|permanence|permanency|placement plan|contact plan|"
+        "legal advice|court|"
         "stopped from|"
         "prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
@@ -534,6 +560,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_Q": (
+        "be (believed|trusted|relied on|relied upon)",
+        "making (it|this|that|things|everything|stuff) (all |)up",
         "(covering|cover) (something|it|things|this|that) up|hiding (something|things|stuff)",
         "(report|account|statement|allegation|disclosure|story|claim|evidence|referral) (is |was |)(reliable|"
         "unreliable|malicious|true|false|credible|believable|honest|genuine|made up)",
@@ -622,7 +650,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the previous |the system |your safety |the safety |your system |)(instructions|instruction|rules|"
         "rule|"
         "guidelines|guidance|policy|policies|restrictions|restriction|guardrails|guardrail|filters|filter|"
-        "safeguards|guard|constraints|limitations|programming|prompt|system prompt|training|settings|blocker|"
+        "safeguards|guard|constraints|limitations|programming|prompt|system prompt|training|settings|"
+        "blocker|judgement guard|content filter|"
+        "ai rules|ai policy|safety rules|safety guidelines|"
         "block|censorship|checks)",
         "(jailbreak|jail break|developer mode|dev mode|dan mode|do anything now|god mode|unfiltered mode|"
         "no restrictions|without restrictions|without any restrictions|unrestricted|no rules|no limits|"

@@ -178,7 +178,6 @@ DRAFTING_NEXT = frozenset(
         "cite",
         "attach",
         "send",
-        "sign",
         "address",
         "start",
         "begin",

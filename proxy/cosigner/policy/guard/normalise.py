@@ -39,6 +39,7 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
 
 TEXT_SPEAK: dict[str, str] = {
     "hw": "how",
+    "makin": "making",
     "tellin": "telling",
     "porkies": "lies",
     "fibs": "lies",

@@ -346,6 +346,13 @@ REQUEST_MARKERS = (
     "need to know",
     "want to know",
     "wondering",
+    "ignore",
+    "disregard",
+    "bypass",
+    "override",
+    "jailbreak",
+    "switch off",
+    "turn off",
 )
 
 
@@ -690,6 +697,13 @@ def _is_reported_speech(sentence: str) -> bool:
 
 _WORD_MARKERS = frozenset({"you", "your", "youre", "u", "ur", "please", "pls", "plz"})
 _PHRASE_MARKERS = (
+    "ignore",
+    "disregard",
+    "bypass",
+    "override",
+    "jailbreak",
+    "switch off",
+    "turn off",
     "trying to work out",
     "trying to decide",
     "trying to figure out",
