@@ -80,6 +80,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("STAT_QUESTION") and (asks or has("STAT_DECIDE")))
         or (has("TRIAGE_PICK") and (has("URGENCY") or has("RISK_OBJ") or has("STAT_TOPIC")))
         or (has("YESNO") and has("STAT_TOPIC"))
+        or (has("YOUR_JUDGEMENT") and has("SITUATION") and person and not has("DOC_QUESTION"))
     ):
         out.add("statutory_decision")
     if not draft_own and (
@@ -231,6 +232,7 @@ ROLE_WORDS: dict[str, str] = {
     "YESNO": "a demand for a yes/no verdict",
     "DOC_QUESTION": "a question about a document",
     "DRAFT_VERB": "a drafting verb",
+    "SITUATION": "a person's situation or next steps",
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",

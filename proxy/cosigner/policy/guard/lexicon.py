@@ -393,6 +393,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "investigation|referral|escalation|closure|adoption|sgo|placement order|dols|section 20) (needed|"
         "necessary|required|warranted|justified|appropriate|the right|the best|called for|indicated)",
         "should there be (a|an)",
+        "(tell me|tell us|advise me|advise us) what to do",
+        "what (would|should) you do",
+        "if you were (the|a|her|his|their|my) (social worker|practitioner|manager|team manager|decision "
+        "maker|"
+        "judge|chair|me)",
         "(flag|pick|choose|select|identify|highlight|list|name|tell me) (which|the) (family|families|child|"
         "children|"
         "case|cases|referral|referrals|contact|contacts|person|people|one|ones|household|households) (that |"
@@ -452,6 +457,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "explain|describe|outline|improve|edit|correct|prepare|turn|convert|put together|pull out|highlight|"
         "record|minute|type up|write up)",
     ),
+    "SITUATION": ("(situation|circumstances|case|next steps|what to do|way forward|what happens next)",),
     "STAT_QUESTION": (
         "be (made|appointed|given|granted|awarded|looked after|fostered|placed|accommodated)",
         "(reached|met|crossed|hit) (the |)(threshold|thresholds|criteria|threshold criteria)",
