@@ -77,6 +77,7 @@ def draft_from(ext: ExtensionBrowser, kind: str) -> tuple[Page, Page]:
     ext.press_cosigner_button(page)
     panel = ext.panel()
     expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+    screenshot(panel, "state-ready")
     panel.click("#draft")
     expect(panel.locator("body")).to_have_attribute("data-state", "review", timeout=20_000)
     return page, panel

@@ -9,24 +9,31 @@
   const BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'UL', 'OL',
     'TABLE', 'TR', 'SECTION', 'ARTICLE']);
 
-  /** Plain text of an editable root: one line per block, <br> as a line break. */
+  /**
+   * Plain text of an editable root: one line per block, <br> as a line break.  A <br> closing a block that already
+   * has text is the browsers'/editors' placeholder, not a line; a block holding only a <br> is a blank line.
+   */
   function blockText(node) {
     const lines = [''];
+    const current = () => lines[lines.length - 1];
     const walk = (n) => {
-      for (const child of n.childNodes) {
-        if (child.nodeType === 3) lines[lines.length - 1] += child.data;
-        else if (child.nodeType === 1) {
+      const children = Array.from(n.childNodes);
+      children.forEach((child, i) => {
+        if (child.nodeType === 3) {
+          lines[lines.length - 1] += child.data;
+        } else if (child.nodeType === 1) {
           if (child.tagName === 'BR') {
-            lines.push('');
+            const placeholder = i === children.length - 1 && BLOCK.has(n.tagName) && current() !== '';
+            if (!placeholder) lines.push('');
           } else if (BLOCK.has(child.tagName)) {
-            if (lines[lines.length - 1] !== '') lines.push('');
+            if (current() !== '') lines.push('');
             walk(child);
-            lines.push('');
-          } else if (child.getAttribute('contenteditable') !== 'false' && child.getAttribute('data-cke-filler') === null) {
+            if (current() !== '') lines.push('');
+          } else if (child.getAttribute('contenteditable') !== 'false') {
             walk(child);
           }
         }
-      }
+      });
     };
     walk(node);
     while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
