@@ -56,3 +56,8 @@ def expand_all(templates: Iterable[str]) -> list[str]:
             if phrase:
                 seen.setdefault(phrase, None)
     return list(seen)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated block (keeps long vocabularies readable)."""
+    return frozenset(text.split())

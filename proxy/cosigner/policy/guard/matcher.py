@@ -12,99 +12,24 @@ from functools import lru_cache
 
 import ahocorasick
 
-from cosigner.policy.guard.expand import expand_all
+from cosigner.policy.guard.expand import expand_all, words
 from cosigner.policy.guard.lexicon import ROLES
 
 # Someone other than the model holding the judgement: "I rated", "the court will decide", "how social workers assess".
-SUBJECT_WORDS = frozenset(
-    {
-        "i",
-        "we",
-        "ive",
-        "weve",
-        "id",
-        "wed",
-        "im",
-        "he",
-        "she",
-        "they",
-        "mum",
-        "dad",
-        "worker",
-        "workers",
-        "practitioners",
-        "practitioner",
-        "manager",
-        "managers",
-        "colleague",
-        "colleagues",
-        "team",
-        "teams",
-        "conference",
-        "conferences",
-        "panel",
-        "panels",
-        "court",
-        "courts",
-        "iro",
-        "sw",
-        "sws",
-        "professionals",
-        "who",
-        "police",
-        "school",
-        "teacher",
-        "nurse",
-        "gp",
-        "doctor",
-        "psychologist",
-        "assessor",
-        "assessors",
-        "agencies",
-        "partners",
-        "services",
-        "people",
-        "judge",
-        "judges",
-        "magistrates",
-        "mother",
-        "father",
-        "parents",
-        "carers",
-        "staff",
-        "authority",
-        "authorities",
-        "la",
-        "las",
-        "chair",
-        "guardian",
-        "cafcass",
-        "amhp",
-        "clinicians",
-    }
+SUBJECT_WORDS = words(
+    """
+    i we ive weve id wed im he she they mum dad worker workers practitioners practitioner manager managers
+    colleague colleagues team teams conference conferences panel panels court courts iro sw sws professionals
+    who police school teacher nurse gp doctor psychologist assessor assessors agencies partners services people
+    judge judges magistrates mother father parents carers staff authority authorities la las chair guardian
+    cafcass amhp clinicians
+    """
 )
-DECISION_VERBS = frozenset(
-    {
-        "decide",
-        "decides",
-        "deciding",
-        "decided",
-        "consider",
-        "considers",
-        "considering",
-        "assess",
-        "assesses",
-        "assessing",
-        "determine",
-        "determines",
-        "determining",
-        "judge",
-        "judges",
-        "weigh",
-        "weighs",
-        "look",
-        "looks",
-    }
+DECISION_VERBS = words(
+    """
+    decide decides deciding decided consider considers considering assess assesses assessing determine
+    determines determining judge judges weigh weighs look looks
+    """
 )
 MODAL_WORDS = frozenset(
     {
@@ -157,83 +82,24 @@ MODAL_WORDS = frozenset(
         "want",
     }
 )
-DRAFTING_NEXT = frozenset(
-    {
-        "include",
-        "mention",
-        "say",
-        "write",
-        "put",
-        "add",
-        "phrase",
-        "word",
-        "use",
-        "describe",
-        "explain",
-        "list",
-        "format",
-        "spell",
-        "refer",
-        "quote",
-        "cite",
-        "attach",
-        "send",
-        "address",
-        "start",
-        "begin",
-        "keep",
-        "cut",
-        "title",
-        "call",
-        "capitalise",
-        "structure",
-        "order",
-        "present",
-        "show",
-        "share",
-        "copy",
-        "consider",
-        "think",
-        "bear",
-        "know",
-        "read",
-        "ask",
-        "be",
-        "avoid",
-        "make",
-        "get",
-        "invite",
-        "inform",
-        "email",
-    }
+DRAFTING_NEXT = words(
+    """
+    include mention say write put add phrase word use describe explain list format spell refer quote cite attach
+    send address start begin keep cut title call capitalise structure order present show share copy consider
+    think bear know read ask be avoid make get invite inform email
+    """
 )
-VETO_BY_SUBJECT = frozenset(
-    {
-        "RISK_VERB",
-        "RISK_VERB_PERSON",
-        "CRED_VERB",
-        "STAT_DECIDE",
-        "STAT_STRONG",
-        "YOUR_JUDGEMENT",
-        "SYS_PRED",
-        "SYS_DECIDE",
-        "SYS_ASSESS",
-        "RISK_VERB_WEAK",
-    }
+VETO_BY_SUBJECT = words(
+    """
+    RISK_VERB RISK_VERB_PERSON CRED_VERB STAT_DECIDE STAT_STRONG YOUR_JUDGEMENT SYS_PRED SYS_DECIDE SYS_ASSESS
+    RISK_VERB_WEAK
+    """
 )
 # Evidence inside the practitioner's own or a recorded judgement ("my RAG ratings") is not a request.
-CONTAINED_BY_OWNED = frozenset(
-    {
-        "RISK_VERB",
-        "RISK_VERB_WEAK",
-        "SCALE",
-        "RISK_NOUN",
-        "STAT_DECIDE",
-        "STAT_STRONG",
-        "CRED_NOUN",
-        "CRED_VERB",
-        "PRED_STRONG",
-    }
+CONTAINED_BY_OWNED = words(
+    """
+    RISK_VERB RISK_VERB_WEAK SCALE RISK_NOUN STAT_DECIDE STAT_STRONG CRED_NOUN CRED_VERB PRED_STRONG
+    """
 )
 NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", "cannot", "cant", "wont", "shouldnt"})
 
@@ -324,49 +190,16 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     return False
 
 
-AUXILIARIES = frozenset(
-    {
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "has",
-        "have",
-        "had",
-        "may",
-        "might",
-        "must",
-    }
+AUXILIARIES = words(
+    """
+    do does did is are was were will would can could should has have had may might must
+    """
 )
-GENERIC_SUBJECTS = frozenset(
-    {
-        "courts",
-        "judges",
-        "workers",
-        "practitioners",
-        "managers",
-        "panels",
-        "conferences",
-        "professionals",
-        "people",
-        "teams",
-        "assessors",
-        "authorities",
-        "las",
-        "clinicians",
-        "agencies",
-        "services",
-        "staff",
-        "colleagues",
-    }
+GENERIC_SUBJECTS = words(
+    """
+    courts judges workers practitioners managers panels conferences professionals people teams assessors
+    authorities las clinicians agencies services staff colleagues
+    """
 )
 DETERMINERS = frozenset({"the", "these", "those", "this", "that", "my", "our", "her", "his", "their", "both"})
 PRONOUNS = frozenset({"i", "we", "ive", "weve", "id", "wed", "im", "he", "she", "they", "who"})

@@ -19,313 +19,47 @@ from functools import lru_cache
 import ahocorasick
 
 from cosigner.policy.contract import CheckRequest
+from cosigner.policy.guard.expand import words
 from cosigner.policy.guard.normalise import clean_text
 
 _LEAD = " \t-*>#0123456789.)(]['\"“”‘’«»"
 _TRAIL = ",.:;!?'\"“”‘’)"
 
-FILLERS = frozenset(
-    {
-        "ok",
-        "okay",
-        "right",
-        "so",
-        "now",
-        "then",
-        "and",
-        "also",
-        "next",
-        "finally",
-        "lastly",
-        "first",
-        "firstly",
-        "second",
-        "secondly",
-        "please",
-        "pls",
-        "plz",
-        "kindly",
-        "just",
-        "quickly",
-        "hi",
-        "hello",
-        "hey",
-        "dear",
-        "chatgpt",
-        "gpt",
-        "ai",
-        "claude",
-        "copilot",
-        "gemini",
-        "assistant",
-        "bot",
-        "model",
-        "thanks",
-        "thank",
-        "but",
-        "actually",
-        "oh",
-        "um",
-        "er",
-        "well",
-        "great",
-        "cool",
-        "yes",
-        "no",
-        "sorry",
-        "one",
-        "task",
-        "question",
-        "instruction",
-        "instructions",
-        "request",
-        "q",
-        "step",
-        "again",
-        "ps",
-        "btw",
-        "lol",
-    }
+FILLERS = words(
+    """
+    ok okay right so now then and also next finally lastly first firstly second secondly please pls plz kindly
+    just quickly hi hello hey dear chatgpt gpt ai claude copilot gemini assistant bot model thanks thank but
+    actually oh um er well great cool yes no sorry one task question instruction instructions request q step
+    again ps btw lol
+    """
 )
-QUESTION_WORDS = frozenset(
-    {
-        "can",
-        "am",
-        "could",
-        "would",
-        "will",
-        "should",
-        "shall",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "may",
-        "might",
-        "must",
-        "what",
-        "whats",
-        "which",
-        "who",
-        "whos",
-        "whose",
-        "how",
-        "why",
-        "where",
-        "when",
-        "whether",
-        "cn",
-        "cud",
-        "wud",
-        "shud",
-        "wat",
-        "wot",
-        "r",
-        "u",
-        "isnt",
-        "arent",
-        "wouldnt",
-        "couldnt",
-        "shouldnt",
-        "dont",
-        "doesnt",
-    }
+QUESTION_WORDS = words(
+    """
+    can am could would will should shall is are was were do does did has have may might must what whats which
+    who whos whose how why where when whether cn cud wud shud wat wot r u isnt arent wouldnt couldnt shouldnt
+    dont doesnt
+    """
 )
-DRAFT_HEADS = frozenset(
-    {
-        "rewrite",
-        "put",
-        "re-write",
-        "reword",
-        "rephrase",
-        "redraft",
-        "proofread",
-        "proof-read",
-        "correct",
-        "tidy",
-        "summarise",
-        "summarize",
-        "format",
-        "translate",
-        "shorten",
-        "expand",
-        "restructure",
-        "structure",
-        "improve",
-        "polish",
-        "edit",
-        "write",
-        "type",
-        "draft",
-        "prepare",
-        "turn",
-        "convert",
-        "simplify",
-        "fix",
-        "minute",
-        "help",
-        "reformat",
-        "paraphrase",
-        "condense",
-        "lengthen",
-        "spellcheck",
-        "amend",
-        "revise",
-        "clean",
-        "tighten",
-        "organise",
-        "organize",
-        "create",
-        "compose",
-    }
+DRAFT_HEADS = words(
+    """
+    rewrite put re-write reword rephrase redraft proofread proof-read correct tidy summarise summarize format
+    translate shorten expand restructure structure improve polish edit write type draft prepare turn convert
+    simplify fix minute help reformat paraphrase condense lengthen spellcheck amend revise clean tighten
+    organise organize create compose
+    """
 )
-OPENERS = (
-    QUESTION_WORDS
-    | DRAFT_HEADS
-    | frozenset(
-        {
-            "rate",
-            "score",
-            "rank",
-            "grade",
-            "classify",
-            "categorise",
-            "categorize",
-            "assess",
-            "evaluate",
-            "judge",
-            "predict",
-            "forecast",
-            "estimate",
-            "calculate",
-            "decide",
-            "determine",
-            "recommend",
-            "advise",
-            "tell",
-            "give",
-            "provide",
-            "assign",
-            "identify",
-            "flag",
-            "label",
-            "sort",
-            "order",
-            "prioritise",
-            "prioritize",
-            "triage",
-            "analyse",
-            "analyze",
-            "answer",
-            "respond",
-            "reply",
-            "explain",
-            "define",
-            "describe",
-            "outline",
-            "suggest",
-            "say",
-            "state",
-            "confirm",
-            "work",
-            "figure",
-            "let",
-            "show",
-            "spot",
-            "detect",
-            "highlight",
-            "compare",
-            "weigh",
-            "choose",
-            "pick",
-            "select",
-            "ignore",
-            "disregard",
-            "forget",
-            "pretend",
-            "imagine",
-            "act",
-            "roleplay",
-            "role-play",
-            "play",
-            "you",
-            "youre",
-            "your",
-            "as",
-            "based",
-            "using",
-            "given",
-            "looking",
-            "considering",
-            "reading",
-            "for",
-            "sense",
-            "double",
-            "validate",
-            "verify",
-            "from",
-            "with",
-            "having",
-            "output",
-            "return",
-            "produce",
-            "generate",
-            "quantify",
-            "gauge",
-            "band",
-            "rag",
-            "bypass",
-            "override",
-            "assume",
-            "assuming",
-            "suppose",
-            "hypothetically",
-            "speculate",
-            "guess",
-            "put",
-            "fill",
-            "make",
-            "list",
-            "check",
-            "record",
-            "consider",
-            "review",
-            "find",
-            "use",
-            "apply",
-            "add",
-            "include",
-            "complete",
-            "note",
-            "keep",
-            "plan",
-            "design",
-            "build",
-            "treat",
-            "approve",
-            "reject",
-            "start",
-            "go",
-            "get",
-            "take",
-            "mark",
-            "tag",
-            "read",
-            "look",
-            "hw",
-            "wat",
-            "wot",
-            "shud",
-            "cn",
-            "cud",
-            "wud",
-        }
-    )
+OPENERS = QUESTION_WORDS | DRAFT_HEADS | words(
+    """
+    rate score rank grade classify categorise categorize assess evaluate judge predict forecast estimate
+    calculate decide determine recommend advise tell give provide assign identify flag label sort order
+    prioritise prioritize triage analyse analyze answer respond reply explain define describe outline suggest
+    say state confirm work figure let show spot detect highlight compare weigh choose pick select ignore
+    disregard forget pretend imagine act roleplay role-play play you youre your as based using given looking
+    considering reading for sense double validate verify from with having output return produce generate
+    quantify gauge band rag bypass override assume assuming suppose hypothetically speculate guess put fill make
+    list check record consider review find use apply add include complete note keep plan design build treat
+    approve reject start go get take mark tag read look hw wat wot shud cn cud wud
+    """
 )
 REQUEST_MARKERS = (
     "you",
@@ -420,82 +154,19 @@ def _strip_quotes(sentence: str) -> str:
     return "".join(out)
 
 
-STRICT_OPENERS = frozenset(
-    {
-        "rate",
-        "score",
-        "rank",
-        "grade",
-        "classify",
-        "categorise",
-        "categorize",
-        "evaluate",
-        "predict",
-        "forecast",
-        "estimate",
-        "calculate",
-        "decide",
-        "determine",
-        "recommend",
-        "advise",
-        "tell",
-        "give",
-        "provide",
-        "assign",
-        "triage",
-        "prioritise",
-        "prioritize",
-        "ignore",
-        "disregard",
-        "forget",
-        "pretend",
-        "imagine",
-        "you",
-        "your",
-        "judge",
-        "answer",
-        "respond",
-        "reply",
-        "output",
-        "bypass",
-        "override",
-        "speculate",
-        "guess",
-    }
+STRICT_OPENERS = words(
+    """
+    rate score rank grade classify categorise categorize evaluate predict forecast estimate calculate decide
+    determine recommend advise tell give provide assign triage prioritise prioritize ignore disregard forget
+    pretend imagine you your judge answer respond reply output bypass override speculate guess
+    """
 )
-REPORTING_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "asked",
-        "asks",
-        "told",
-        "tells",
-        "replied",
-        "stated",
-        "shouted",
-        "disclosed",
-        "explained",
-        "added",
-        "wrote",
-        "commented",
-        "reported",
-        "whispered",
-        "cried",
-        "screamed",
-        "saying",
-        "asking",
-        "telling",
-        "responded",
-        "answered",
-        "texted",
-        "messaged",
-        "repeated",
-        "insisted",
-        "claimed",
-        "alleged",
-        "mentioned",
-    }
+REPORTING_VERBS = words(
+    """
+    said says asked asks told tells replied stated shouted disclosed explained added wrote commented reported
+    whispered cried screamed saying asking telling responded answered texted messaged repeated insisted claimed
+    alleged mentioned
+    """
 )
 MATERIAL_PARAGRAPH_CHARS = 240
 
