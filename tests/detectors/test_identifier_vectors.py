@@ -238,3 +238,30 @@ def test_addresses(text: str, expected: list[str]) -> None:
 )
 def test_references(text: str, expected: list[str]) -> None:
     assert [value for _kind, value in found(ReferenceDetector(), text)] == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0121 496 3951",
+        "(0121) 496-3951",
+        "01214963951",
+        "+44 (0)121 496 3951",
+        "0044 121 496 3951",
+        "+447911123456",
+        "07700 900123",
+        "0113 496 0000",
+        "0800 123 4567",
+        "020 7946 0958",
+        "0300 123 1234",
+        "+44 20 7946 0958",
+        "0044 (0)7700 900123",
+    ],
+)
+def test_uk_fast_path_agrees_with_phonenumbers(raw: str) -> None:
+    import phonenumbers
+
+    from cosigner.detectors.phone import _uk_shape
+
+    assert _uk_shape(raw)
+    assert phonenumbers.is_possible_number(phonenumbers.parse(raw, "GB"))

@@ -85,6 +85,8 @@ class PhoneDetector:
     @staticmethod
     def _is_phone(raw: str, digits: int, plus_or_zero: bool, labelled: bool) -> bool:
         if plus_or_zero and digits >= 9:
+            if _uk_shape(raw):
+                return True  # the common case, without parsing: a UK number of a possible length
             try:
                 parsed = phonenumbers.parse(raw.replace("\n", " "), "GB")
             except phonenumbers.NumberParseException:
@@ -95,3 +97,17 @@ class PhoneDetector:
             # a labelled run of 7+ digits in phone-like groups: foreign and local numbers without a prefix
             return True
         return digits == 10 and bool(_US_SHAPE.match(raw.strip()))
+
+
+def _uk_shape(raw: str) -> bool:
+    """0 + 9 or 10 digits, or +44/0044 (with an optional "(0)") + 9 or 10: lengths phonenumbers calls possible."""
+    body = _EXTENSION.sub("", raw)
+    digits = "".join(c for c in body if c.isdigit())
+    stripped = body.lstrip(" (")
+    if stripped.startswith("+44") or stripped.startswith("0044"):
+        national = digits[2:] if stripped.startswith("+") else digits[4:]
+        national = national[1:] if national.startswith("0") else national
+        return len(national) in (9, 10) and national[0] in "123578"
+    return (
+        stripped.startswith("0") and not stripped.startswith("00") and len(digits) in (10, 11) and digits[1] in "123578"
+    )
