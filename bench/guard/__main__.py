@@ -1,0 +1,3 @@
+from bench.guard.evaluate import main
+
+raise SystemExit(main())
