@@ -16,6 +16,13 @@ from e2e_browser import ExtensionBrowser, launch
 from e2e_harness import Stack, missing_prerequisites, reset_artifacts, running_stack
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say why the browser tests did not run, even without -rs."""
+    reason = missing_prerequisites()
+    if reason is not None and os.environ.get("CI") != "true":
+        terminalreporter.write_line(f"NOTE: browser tests skipped: {reason}", yellow=True)
+
+
 @pytest.fixture(scope="session")
 def browser_prerequisites() -> None:
     reason = missing_prerequisites()

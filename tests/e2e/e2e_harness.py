@@ -30,7 +30,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITE_DIR = FIXTURES / "site"
 NODE_MODULES = FIXTURES / "node_modules"
 ARTIFACTS = REPO / "test-artifacts" / "extension"
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium; COSIGNER_CHROMIUM points elsewhere (e.g. to check the skip path).
+CHROMIUM = Path(os.environ.get("COSIGNER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
