@@ -19,7 +19,8 @@ _PEOPLE = (
     "service user|service users|client|clients|resident|adult|adults|man|woman|son|daughter|foster carer|"
     "foster carers|adopter|adopters|applicant|applicants|case|cases|referral|referrals|he|she|they|him|her|"
     "them|"
-    "couple|mother s partner|sibling group|pupil|patient|individual|individuals|victim|perpetrator|offender|x"
+    "boys|girls|sons|daughters|couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
+    "victim|perpetrator|offender|x"
 )
 _SUBJECT = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
@@ -162,6 +163,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
     ),
     "RISK_Q": (
+        "(safe|unsafe|at risk|dangerous|risky) or (not|unsafe|safe|not safe|at risk)",
+        f"({_SUBJECT}) (is|are) (exploiting|grooming|controlling|abusing|neglecting|harming|coercing)",
         "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
         "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|"
         "to go home)",
@@ -285,7 +288,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(manage to|stay off|stay sober|stay clean|drugs|drinking|alcohol|be ok|be okay|be alright|be all "
+        "(leave x|leave the relationship|let (him|her|x|the partner|dad|the father|them) back|"
+        "take (him|her|x|them) back|go back to (him|her|x)|get back with|back in|manage to|stay off|stay "
+        "sober|stay clean|drugs|drinking|alcohol|be ok|be okay|be alright|be all "
         "right|"
         "be fine|be safe|be happy|changing|improving|sustaining|engaging|coping|relapsing|reoffending again|"
         "better off|worse off|"
@@ -393,6 +398,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "investigation|referral|escalation|closure|adoption|sgo|placement order|dols|section 20) (needed|"
         "necessary|required|warranted|justified|appropriate|the right|the best|called for|indicated)",
         "should there be (a|an)",
+        "which of (todays|today s|these|the|my|our|those|this weeks|the following) (contacts|referrals|cases|"
+        "families|children|people|adults|households|ones) (should|need|needs|go|goes|get|gets|must|is|are)",
+        "what (outcome|decision|level|response|route|pathway) (to|should|would|do i|do we)",
+        "(early help|nfa|no further action|assessment|s47|section 47|cin|child in need|strategy) or (nfa|"
+        "early help|assessment|s47|section 47|cin|child in need|strategy|social care|no further action)",
         "(tell me|tell us|advise me|advise us) what to do",
         "what (would|should) you do",
         "if you were (the|a|her|his|their|my) (social worker|practitioner|manager|team manager|decision "
@@ -518,6 +528,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "deprivation of liberty|dols|safeguarding enquiry|sectioned|section 2|section 3|detain|detention|"
         "placement|contact arrangements|supervision order|care order|emergency protection order|epo|"
         "police protection|return home|reunification|discharge|foster|fostering|deregister|de register|"
+        "on a plan|step them down|step it down|step the case down|step him down|step her down|"
         "end the plan|end the cp plan|end the child protection plan|close the plan|step down the plan|"
         "parental responsibility|deputy|deputyship|court of protection|lasting power|supported living|"
         "looked after|reunify|carer|carers|care plan|permanence|permanency|placement plan|contact plan|"
@@ -566,6 +577,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_Q": (
+        "(manipulating|being manipulative|playing (us|me|the system|professionals)|pulling the wool)",
         "be (believed|trusted|relied on|relied upon)",
         "making (it|this|that|things|everything|stuff) (all |)up",
         "(covering|cover) (something|it|things|this|that) up|hiding (something|things|stuff)",
@@ -646,6 +658,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
+        "as if (your|the|there were no|you had no|you have no) (guidelines|rules|instructions|restrictions|"
+        "policy|filters|guardrails)",
+        "(guidelines|rules|instructions|restrictions|policy|filters) (did not|didnt|do not|dont) (exist|"
+        "apply)",
         "(forget|ignore|disregard) (everything|anything|all|what) (you were told|you have been told|youve "
         "been told|"
         "before|above|previously|you know|i said before|in your instructions|the system said)",

@@ -40,7 +40,7 @@ _PUNCT[ord("$")] = "s"
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 
 TEXT_SPEAK: dict[str, str] = {
-    "hw": "how", "makin": "making", "tellin": "telling", "porkies": "lies", "fibs": "lies", "mums": "mum",
+    "hw": "how", "b": "be", "makin": "making", "tellin": "telling", "porkies": "lies", "fibs": "lies", "mums": "mum",
     "dads": "dad", "mothers": "mother", "fathers": "father", "childs": "child", "familys": "family",
     "grans": "gran", "stepdads": "stepdad", "irsk": "risk", "raet": "rate", "wil": "will", "hows": "how",
     "dose": "does", "bein": "being", "wiv": "with", "wid": "with", "nah": "no", "harmd": "harmed",

@@ -336,8 +336,10 @@ def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: s
                 head = head.split("-", 1)[0]  # "sense-check", "double-check"
             if head not in OPENERS and head not in FILLERS:
                 head = _spelling(head)
-                if head in FILLERS:  # "plese rate …"
+                if head in FILLERS:  # "plese rate …", "pleese asses …"
                     head = _head(piece.lstrip(_LEAD).split(None, 1)[-1])
+                    if head not in OPENERS:
+                        head = _spelling(head)
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
             keep = question or head in OPENERS or addressed
             if not keep and previous_was_request and len(piece.split()) <= 6:
