@@ -61,6 +61,9 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("RISK_STRONG") and not draft_own)
         or (has("RISK_Q") and asks and not draft_own)
         or (has("YESNO") and has("RISK_OBJ") and not draft_own)
+        or (has("RISK_CLASSIFY") and asks and not draft_own)
+        or (has("YOUR_JUDGEMENT") and (has("RISK_OBJ") or has("RISK_NOUN")) and not draft_own
+            and not has("DOC_FOCUS"))
         or (has("RISK_DECL") and asks and not draft_own)
         or (has("RISK_VERB_WEAK") and has("SCALE") and (has("RISK_OBJ") or has("PERSON")) and not draft_own)
         or (has("RISK_VERB") and (has("RISK_OBJ") or has("SCALE")))
@@ -233,6 +236,8 @@ ROLE_WORDS: dict[str, str] = {
     "DOC_QUESTION": "a question about a document",
     "DRAFT_VERB": "a drafting verb",
     "SITUATION": "a person's situation or next steps",
+    "RISK_CLASSIFY": "a request to classify conduct as abuse or harm",
+    "DOC_FOCUS": "a question about wording, tone or structure",
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",

@@ -60,6 +60,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(do|would|did) you (think|say|reckon|believe|consider|feel|judge)",
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
+        "(tell me|tell us|say|decide|pick|choose) which",
         "(work out|figure out|determine|establish|assess|find out|check) (whether|if)",
         "tell (me|us) (whether|if)",
         "(say|state|decide|confirm|advise|judge|conclude) (whether|if)",
@@ -162,7 +163,17 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
     ),
+    "RISK_CLASSIFY": (
+        "(amount to|amounts to|constitute|constitutes|count as|counts as|qualify as|qualifies as|meet the "
+        "definition of|meets the definition of) (abuse|coercive control|neglect|domestic abuse|significant "
+        "harm|"
+        "exploitation|a crime|harm|emotional abuse|physical abuse|sexual abuse|self neglect|financial abuse|"
+        "a safeguarding concern|cruelty)",
+    ),
     "RISK_Q": (
+        f"(is|are|was|were) ({_SUBJECT}) (exploiting|grooming|controlling|abusing|neglecting|harming|"
+        f"coercing|"
+        "stealing|hitting|hurting|bullying|threatening)",
         "(safe|unsafe|at risk|dangerous|risky) or (not|unsafe|safe|not safe|at risk)",
         f"({_SUBJECT}) (is|are) (exploiting|grooming|controlling|abusing|neglecting|harming|coercing)",
         "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
@@ -170,7 +181,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "to go home)",
     ),
     "RISK_OBJ": (
-        "(parenting|parenting capacity|protective capacity|protectiveness|home conditions|level of care|"
+        "(safer|less safe|more at risk|parenting|parenting capacity|protective capacity|protectiveness|home "
+        "conditions|level of care|"
         "standard of care|attachment)",
         "(risk|risks|risky|riskiness|riskier|riskiest|danger|dangers|dangerous|dangerousness|vulnerability|"
         "vulnerable|safe|safety|unsafe|harm|at risk|level of concern|concern level|concern levels|"
@@ -288,7 +300,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(leave x|leave the relationship|let (him|her|x|the partner|dad|the father|them) back|"
+        "(safer|be safer|safest|happier|be happier|leave x|leave the relationship|let (him|her|x|the "
+        "partner|dad|the father|them) back|"
         "take (him|her|x|them) back|go back to (him|her|x)|get back with|back in|manage to|stay off|stay "
         "sober|stay clean|drugs|drinking|alcohol|be ok|be okay|be alright|be all "
         "right|"
@@ -438,6 +451,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "this family) (eligible|entitled|qualify)",
         "(eligibility) (decision|determination)",
         "(meet|meets|meeting) (the |)(eligibility|national eligibility)",
+        "(meet|meets|meeting|satisfy|satisfies) (the |)(care act |national |)(eligibility|threshold) "
+        "(criteria|test|"
+        "threshold)",
         "(what|which) (is|are) in (his|her|their|the child s|the childs|the children s|the childrens|x s) "
         "best interests",
         "best interests (determination|are to|is to|would be)",
@@ -469,6 +485,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "SITUATION": ("(situation|circumstances|case|next steps|what to do|way forward|what happens next)",),
     "STAT_QUESTION": (
+        "which (is|would be|will be|option is) (better|best|safer|the better|the best|right|preferable|the "
+        "right)",
         "be (made|appointed|given|granted|awarded|looked after|fostered|placed|accommodated)",
         "(reached|met|crossed|hit) (the |)(threshold|thresholds|criteria|threshold criteria)",
         "(assume|presume|presuming|assuming) capacity",
@@ -540,6 +558,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- credibility ----------------------------------------------------------------------------------
     "CRED_STRONG": (
+        "(reach|come to|give|make|form) (a |your |the |)(conclusion|finding|findings|determination) (about|"
+        "on|as to) "
+        "(whether|if)",
         f"(is|are|was|were) ({_SUBJECT}|the complainant|the victim|the alleged|nan|the witness|the neighbour|"
         "the teacher|the referrer|the girl|the boy) (lying|telling the truth|being honest|being truthful|"
         "honest|"
@@ -577,6 +598,17 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),
     "CRED_Q": (
+        "whether (the |this |that |)(abuse|assault|injury|incident|allegation|it|harm) (happened|occurred|"
+        "took place|"
+        "was deliberate|was accidental|is true|was caused)",
+        f"(did|has|have) ({_SUBJECT}) (cause|caused|inflict|inflicted|hurt|harm|hit|injure|abuse|assault|do "
+        f"it|"
+        "do this|steal|take|shake|shaken)",
+        "(accidental|non accidental|deliberate|inflicted|self inflicted) (or|and) (not|accidental|deliberate|"
+        "non accidental|inflicted)",
+        "(is|was|were|are) (the |this |that |her |his |)(bruise|bruises|bruising|injury|injuries|burn|burns|"
+        "mark|"
+        "marks|fracture|fractures) (accidental|non accidental|deliberate|inflicted|caused)",
         "(manipulating|being manipulative|playing (us|me|the system|professionals)|pulling the wool)",
         "be (believed|trusted|relied on|relied upon)",
         "making (it|this|that|things|everything|stuff) (all |)up",
@@ -594,6 +626,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(telling the truth|telling lies|lying|making it up|making this up|making things up|fibbing|"
         "covering up|"
         "hiding something|hiding the truth)",
+    ),
+    "DOC_FOCUS": (
+        "(on|of|about|for) (the |my |this |its |)(wording|tone|structure|spelling|grammar|clarity|layout|"
+        "format|"
+        "style|readability|flow|length)",
     ),
     "CRED_NOUN": (
         "(malicious|coached|version of events|reliable|unreliable|credibility|credible|honesty|honest|"
