@@ -16,7 +16,7 @@ from cosigner.detectors.checksums import chi_date_ok, mod11_check_ok
 from cosigner.detectors.kinds import CHI_NUMBER, HC_NUMBER, NHS_NUMBER
 
 # ten digits, each gap at most two separator characters (spaces, dashes, dots, slashes, a line break)
-_TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,2}\d){9}(?!\w)")
+_TEN_DIGITS = re.compile(r"(?<![\w.])\d(?:[ \t\-./\n]{0,3}\d){9}(?!\w)")
 _RUN_CONTINUES = re.compile(r"[ \-./]\d")
 _NHS_LABELS = ("nhs", "nhs no", "nhs number", "nhs num", "nhsno", "nhs#")
 _CHI_LABELS = ("chi", "chi no", "chi number")
@@ -32,8 +32,8 @@ def classify(digits: str) -> str | None:
         return HC_NUMBER
     if int(digits[:9]) <= 311299999 and chi_date_ok(digits):
         return CHI_NUMBER
-    if int(digits[:9]) <= 311299999:
-        return None  # CHI range but not a date: not an NHS number either
+    # the CHI range without a real date is no valid CHI; with a valid check digit it is still treated as a
+    # health number (a mistyped CHI or NHS number is as identifying as a correct one)
     return NHS_NUMBER
 
 
@@ -59,7 +59,7 @@ class HealthNumberDetector:
 
     def _judge(self, text: str, match: re.Match[str]) -> Finding | None:
         raw = match.group()
-        if raw.count("\n") > 1:
+        if raw.count("\n") > 2:
             return None
         start, end = match.span()
         if has_label(text, start, _NHS_LABELS):

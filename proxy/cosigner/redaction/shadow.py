@@ -32,7 +32,8 @@ _INVISIBLE_RANGES = (
     (0xE0100, 0xE01EF),
 )
 INVISIBLE_DELETE = {cp: None for lo, hi in _INVISIBLE_RANGES for cp in range(lo, hi + 1)}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_SPECIAL = re.compile(r"[^\x00-\x7f]+|\\[nrt]")
+_ESCAPES = {"n": "\n", "r": "\n", "t": " "}
 
 # Letters that render like Latin ones (Cyrillic, Greek, Armenian, Latin small capitals and dotless forms).
 _CONFUSABLES = {
@@ -189,23 +190,30 @@ class Shadow:
 
 
 def make_shadow(original: str) -> Shadow:
-    if original.isascii():
+    if original.isascii() and "\\" not in original:
         return Shadow(original, original, None)
     pieces: list[str] = []
     origin: list[int] = []
     last = 0
     changed = False
-    for match in _NON_ASCII.finditer(original):
+    for match in _SPECIAL.finditer(original):
         start = match.start()
         if start > last:
             pieces.append(original[last:start])
             origin.extend(range(last, start))
-        for offset, char in enumerate(match.group()):
-            folded = _fold_char(char)
-            if folded != char:
-                changed = True
-            pieces.append(folded)
-            origin.extend([start + offset] * len(folded))
+        run = match.group()
+        if run[0] == "\\":
+            # a JSON escape in tool-call arguments: "943\\n476" is a line break between digit groups
+            pieces.append(_ESCAPES[run[1]])
+            origin.append(start)
+            changed = True
+        else:
+            for offset, char in enumerate(run):
+                folded = _fold_char(char)
+                if folded != char:
+                    changed = True
+                pieces.append(folded)
+                origin.extend([start + offset] * len(folded))
         last = match.end()
     if not changed:
         return Shadow(original, original, None)
