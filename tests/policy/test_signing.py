@@ -152,3 +152,16 @@ def test_serve_start_fails_and_reload_keeps_the_old_policy(tmp_path: Path, keys:
     assert not result.changed and result.error and "does not match the signed hash" in result.error
     assert holder.current is before
     shutil.rmtree(tmp_path / "state")
+
+
+def test_without_a_state_directory_the_signature_and_expiry_are_still_enforced(
+    tmp_path: Path, keys: tuple[Path, Path]
+) -> None:
+    pack = _pack(tmp_path)
+    with pytest.raises(PolicyError, match="unsigned"):
+        load_policy(pack, org_public_key=keys[1], today=TODAY)
+    _sign(pack, keys[0])
+    assert load_policy(pack, org_public_key=keys[1], today=TODAY).signature is not None
+    _sign(pack, keys[0], expires=dt.date(2026, 1, 1))
+    with pytest.raises(PolicyError, match="expired"):
+        load_policy(pack, org_public_key=keys[1], today=TODAY)

@@ -102,8 +102,6 @@ def _verify(
     today: dt.date | None,
 ) -> SignatureInfo:
     sig_path = signature_path(path)
-    if state_dir is None:
-        raise PolicyError([f"{path.name}: a state directory is required to enforce no-rollback"])
     try:
         keys = load_public_keys(key_path)
         sig_text = sig_path.read_text(encoding="utf-8")
@@ -126,10 +124,11 @@ def _verify(
         )
     if problems:
         raise PolicyError(problems)
-    try:
-        check_not_rolled_back(state_dir, document.name, document.version, fields.file_sha256)
-    except RollbackError as exc:
-        raise PolicyError([f"{path.name}: {exc}"]) from None
+    if state_dir is not None:  # serve always passes its data directory; offline tools (screen) may not
+        try:
+            check_not_rolled_back(state_dir, document.name, document.version, fields.file_sha256)
+        except RollbackError as exc:
+            raise PolicyError([f"{path.name}: {exc}"]) from None
     return SignatureInfo(fields.key_id, fields.version, fields.expires.isoformat(), fields.signed_at)
 
 
