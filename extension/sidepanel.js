@@ -4,11 +4,9 @@ import { runtime } from './platform/api.js';
 import { clear, h } from './lib/dom.js';
 import { failureMessage } from './lib/errors.js';
 import { computeFinalText } from './lib/final-text.js';
-import { summariseFlags } from './lib/flags.js';
 import { renderDraft } from './lib/hunks.js';
-import {
-  apply, canAcceptRemaining, canInsert, createReview, decisionsOf, dwellRemaining, progress, ReviewRefused,
-} from './lib/review.js';
+import { apply, canInsert, createReview, decisionsOf, dwellRemaining, ReviewRefused } from './lib/review.js';
+import { reviewView } from './panel/review-view.js';
 
 const app = document.getElementById('app');
 const banner = document.getElementById('banner');
@@ -135,68 +133,6 @@ function draftingView() {
     h('p', { text: 'Waiting for the AI service. This stops by itself after 2 minutes at most.' }));
 }
 
-function segmentsOf(hunk) {
-  return hunk.segments.map((s) => {
-    if (s.kind === 'insert') return h('ins', { class: 'ins', text: s.text });
-    if (s.kind === 'delete') return h('del', { class: 'del', text: s.text });
-    return h('span', { text: s.text });
-  });
-}
-
-function statusText(state) {
-  const remaining = review.focus?.index === state.index ? dwellRemaining(review) : null;
-  switch (state.status) {
-    case 'unseen': return remaining ? 'Not seen yet — keep it in focus a moment' : 'Not seen yet';
-    case 'seen': return 'Seen — keep, reject or edit';
-    case 'kept': return state.decidedBy === 'bulk' ? 'Kept (accepted with the remaining ones)' : 'Kept';
-    case 'rejected': return 'Rejected — your original stays';
-    case 'edited': return 'Edited by you';
-    default: return '';
-  }
-}
-
-function hunkCard(hunk) {
-  const state = review.hunks[hunk.index];
-  const idx = hunk.index;
-  const card = h('article', { class: `hunk${hunk.flagged ? ' flagged' : ''}`, tabindex: 0,
-    dataset: { index: String(idx), status: state.status, flagged: hunk.flagged ? 'true' : 'false' },
-    'aria-label': `Change ${idx + 1}${hunk.flagged ? ', flagged' : ''}: ${statusText(state)}`,
-    onfocus: () => { if (!rendering) step({ type: 'focus', index: idx }); },
-    onblur: () => { if (!rendering) step({ type: 'blur' }); } });
-  card.append(h('div', { class: 'diff' }, segmentsOf(hunk)));
-  if (hunk.flagged) {
-    card.append(h('ul', { class: 'flags' }, hunk.flags.map((f) => h('li', {},
-      h('strong', { text: f.label }), f.detail ? h('span', { text: `: ${f.detail}` }) : null))));
-  }
-  if (state.status === 'edited') {
-    card.append(h('div', { class: 'yours' }, h('strong', { text: 'Your wording: ' }), h('span', { text: state.text })));
-  }
-  card.append(h('div', { class: 'status', text: statusText(state) }));
-  if (editing === idx) {
-    const area = h('textarea', { 'aria-label': 'Your wording for this part', oninput: (e) => { editText = e.target.value; } });
-    area.value = editText;
-    card.append(area, h('div', { class: 'actions' },
-      h('button', { class: 'primary', onclick: () => { const t = editText; editing = null; step({ type: 'edit', index: idx, text: t }); } }, 'Save edit'),
-      h('button', { onclick: () => { editing = null; render(); } }, 'Cancel')));
-    return card;
-  }
-  const undecided = state.status === 'unseen' || state.status === 'seen';
-  if (hunk.flagged && undecided) {
-    const box = h('input', { type: 'checkbox', checked: flagChecks.has(idx), disabled: state.status === 'unseen',
-      onchange: (e) => { if (e.target.checked) flagChecks.add(idx); else flagChecks.delete(idx); render(); } });
-    card.append(h('label', { class: 'check' }, box,
-      h('span', { text: 'I checked the flagged content above against the facts of the case.' })));
-  }
-  const seen = state.status !== 'unseen';
-  card.append(h('div', { class: 'actions' },
-    h('button', { class: 'keep', disabled: !seen || (hunk.flagged && !flagChecks.has(idx) && undecided),
-      onclick: () => step({ type: 'keep', index: idx, confirmFlag: hunk.flagged && flagChecks.has(idx) }) }, 'Keep (k)'),
-    h('button', { class: 'reject', disabled: !seen, onclick: () => step({ type: 'reject', index: idx }) }, 'Reject (r)'),
-    h('button', { class: 'edit', disabled: !seen, onclick: () => startEdit(idx) }, 'Edit (e)'),
-    undecided ? null : h('button', { class: 'undo', onclick: () => step({ type: 'undo', index: idx }) }, 'Undo (u)')));
-  return card;
-}
-
 function startEdit(idx) {
   if (review.hunks[idx].status === 'unseen') {
     say(REFUSAL_TEXT.hunk_unseen);
@@ -212,39 +148,19 @@ function finalText() {
   return computeFinalText(model.hunks, decisionsOf(review));
 }
 
-function reviewView() {
-  const p = progress(review);
-  const flagSummary = summariseFlags(model.hunks.map((hk) => ({ changed: hk.changed, flags: hk.flags })));
-  const section = h('section', { id: 'review' },
-    h('p', { class: 'progress', id: 'progress', text: `${p.reviewed}/${p.total} changes reviewed` +
-      (p.flagged ? ` · ${p.flaggedDecided}/${p.flagged} flagged confirmed` : '') }),
-    h('progress', { max: p.total || 1, value: p.reviewed }),
-    flagSummary.length ? h('p', { class: 'muted', text: `Flagged: ${flagSummary.map((f) => `${f.count} × ${f.label}`).join('; ')}` }) : null,
-    hello?.keyboardHints === false ? null : h('p', { class: 'muted' }, 'Keys: ', h('kbd', { text: '↓' }), '/', h('kbd', { text: 'n' }), ' next, ',
-      h('kbd', { text: '↑' }), '/', h('kbd', { text: 'p' }), ' previous, ', h('kbd', { text: 'k' }), ' keep, ',
-      h('kbd', { text: 'r' }), ' reject, ', h('kbd', { text: 'e' }), ' edit, ', h('kbd', { text: 'u' }), ' undo, ',
-      h('kbd', { text: 'c' }), ' confirm a flag'));
-  for (const hunk of model.hunks) {
-    section.append(hunk.changed ? hunkCard(hunk) : h('p', { class: 'unchanged', text: hunk.before }));
-  }
-  const complete = canInsert(review);
-  if (complete) {
-    section.append(h('h2', { text: 'The whole text as it will be inserted' }),
-      h('div', { class: 'whole', id: 'whole', text: finalText() }),
-      hello?.status?.tag?.visible_marker ? h('p', { class: 'muted', text: 'A one-line AI-assistance tag is added below it.' }) : null);
-  }
-  const attestation = h('label', { class: 'check' },
-    h('input', { type: 'checkbox', id: 'attest', checked: attested, onchange: (e) => { attested = e.target.checked; render(); } }),
-    h('span', { text: rules.attestationText || 'I have reviewed every change and I am responsible for this text.' }));
-  section.append(h('div', { class: 'footer' }, attestation, h('div', { class: 'actions' },
-    rules.allowBulkAccept ? h('button', { id: 'accept-remaining', disabled: !canAcceptRemaining(review) || !attested,
-      onclick: () => step({ type: 'acceptRemaining', attestation: { accepted: attested, version: rules.attestationVersion } }) },
-    'Accept remaining (not flagged)') : null,
-    h('button', { class: 'primary', id: 'insert', disabled: !complete || !attested, onclick: () => insert() },
-      'Insert into the record'),
-    h('button', { id: 'reject-draft', onclick: () => rejectDraft() }, 'Discard draft'))));
-  return section;
-}
+// What the review view may do; each action updates this page's state and redraws.
+const actions = {
+  step,
+  startEdit,
+  focusEvent: (event) => { if (!rendering) step(event); },
+  setEditText: (text) => { editText = text; },
+  saveEdit: (idx) => { const t = editText; editing = null; step({ type: 'edit', index: idx, text: t }); },
+  cancelEdit: () => { editing = null; render(); },
+  setFlagChecked: (idx, checked) => { if (checked) flagChecks.add(idx); else flagChecks.delete(idx); render(); },
+  setAttested: (value) => { attested = value; render(); },
+  insert: () => insert(),
+  rejectDraft: () => rejectDraft(),
+};
 
 function insertedView() {
   return h('section', { class: 'ok' }, h('h2', { text: 'Inserted and checked' }),
@@ -265,7 +181,9 @@ function render() {
   else if (view === 'no-field') app.append(noFieldView());
   else if (view === 'ready') app.append(readyView());
   else if (view === 'drafting') app.append(draftingView());
-  else if (view === 'review') app.append(reviewView());
+  else if (view === 'review') {
+    app.append(reviewView({ hello, model, review, rules, attested, editing, editText, flagChecks }, actions));
+  }
   else if (view === 'inserted') app.append(insertedView());
   else if (view === 'rejected') app.append(h('section', { class: 'ok' }, h('h2', { text: 'Draft discarded' }),
     h('p', { text: 'Nothing was inserted. The decision was recorded.' })));
