@@ -265,3 +265,8 @@ def test_uk_fast_path_agrees_with_phonenumbers(raw: str) -> None:
 
     assert _uk_shape(raw)
     assert phonenumbers.is_possible_number(phonenumbers.parse(raw, "GB"))
+
+
+def test_phone_on_the_line_after_a_postcode_or_zip() -> None:
+    text = "Ribeirão\nPortugal 30971\n21 253 109 8211 office"
+    assert found(PhoneDetector(), text) == [("PHONE", "21 253 109 8211")]

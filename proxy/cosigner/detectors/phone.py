@@ -54,6 +54,7 @@ _LABELS = (
 )
 _LABELS_AFTER = re.compile(r"(?i)\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
 _EXTENSION = re.compile(r"\s?(?:ext\.?|x)\s?\d{1,5}$")
+_LINE_PIECE = re.compile(r"[^\n]+")
 _US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
 
 
@@ -63,24 +64,31 @@ class PhoneDetector:
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
         for match in finditer_in_digit_windows(_CANDIDATE, text):
-            raw = match.group()
-            digits = sum(c.isdigit() for c in _EXTENSION.sub("", raw))
-            if digits < 7 or digits > 16 or raw.count("\n") > 1:
-                continue
-            if "/" in raw:
-                continue
             start, end = match.span()
-            plus_or_zero = raw.lstrip("(").startswith(("+", "0"))
-            labelled = has_label(text, start, _LABELS, width=30, max_words_after=1) or bool(
-                _LABELS_AFTER.match(text, end)
-            )
-            if not self._is_phone(raw, digits, plus_or_zero, labelled):
-                continue
-            # trim an unmatched trailing parenthesis the candidate pattern may have taken
-            while end > start and text[end - 1] in ")(" and text[start:end].count("(") < text[start:end].count(")"):
-                end -= 1
-            findings.append(Finding(PHONE, start, end, 0.9, self.name, "phonenumbers_possible"))
+            finding = self._judge(text, start, end)
+            if finding is None and "\n" in match.group():
+                # two numbers on consecutive lines ("Portugal 30971\n21 253 109 8211"): judge each line alone
+                for line in _LINE_PIECE.finditer(text, start, end):
+                    piece = self._judge(text, line.start(), line.end())
+                    if piece is not None:
+                        findings.append(piece)
+            elif finding is not None:
+                findings.append(finding)
         return findings
+
+    def _judge(self, text: str, start: int, end: int) -> Finding | None:
+        raw = text[start:end]
+        digits = sum(c.isdigit() for c in _EXTENSION.sub("", raw))
+        if digits < 7 or digits > 16 or raw.count("\n") > 1 or "/" in raw:
+            return None
+        plus_or_zero = raw.lstrip("(").startswith(("+", "0"))
+        labelled = has_label(text, start, _LABELS, width=30, max_words_after=1) or bool(_LABELS_AFTER.match(text, end))
+        if not self._is_phone(raw, digits, plus_or_zero, labelled):
+            return None
+        # trim an unmatched trailing parenthesis the candidate pattern may have taken
+        while end > start and text[end - 1] in ")(" and text[start:end].count("(") < text[start:end].count(")"):
+            end -= 1
+        return Finding(PHONE, start, end, 0.9, self.name, "phonenumbers_possible")
 
     @staticmethod
     def _is_phone(raw: str, digits: int, plus_or_zero: bool, labelled: bool) -> bool:
