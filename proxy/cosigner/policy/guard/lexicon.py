@@ -19,7 +19,8 @@ _PEOPLE = (
     "service user|service users|client|clients|resident|adult|adults|man|woman|son|daughter|foster carer|"
     "foster carers|adopter|adopters|applicant|applicants|case|cases|referral|referrals|he|she|they|him|her|"
     "them|"
-    "boys|girls|sons|daughters|couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
+    "lil one|little one|wee one|the eldest|the youngest|older one|younger one|boys|girls|sons|daughters|"
+    "couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
     "victim|perpetrator|offender|x"
 )
 _SUBJECT = (
@@ -27,7 +28,8 @@ _SUBJECT = (
     "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
     "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
     "the placement|this placement|the court|the judge|the kids|the siblings|this baby|this young person|"
-    "the dad|the mum|the stepdad|the stepfather|the stepmum|the grandson|the granddaughter|the son|the "
+    "the lil one|the little one|the wee one|the eldest|the youngest|the dad|the mum|the stepdad|the "
+    "stepfather|the stepmum|the grandson|the granddaughter|the son|the "
     "daughter|"
     "the aunt|the uncle|the foster carer|the neighbour|x grandson|x son|x daughter|x partner|x mum|x dad|"
     "x boyfriend|x husband|x wife|the husband|the wife|her partner|his partner|her boyfriend|her husband|"
@@ -250,6 +252,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(for|to)",
         f"(is|are) ({_SUBJECT}) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
+        "(worries|worry|concerns|concern|scares|frightens) you (most|the most)",
+        "(you are|youre|are you|you re) (most|more) (worried|concerned) about",
         "how (high|serious|bad|big|great|significant|severe) the (risk|danger|threat) (is|was|would be|will "
         "be)",
         "(how much|what level of|what degree of) (risk|danger)",
@@ -266,6 +270,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRED_STRONG": (
         "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
         "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
+        "(crystal ball|fortune teller|see the future|see into the future)",
+        "how (this|the|their|her|his) (case|story|situation|placement|family) (ends|will end|turns out|will "
+        "turn out|"
+        "pans out|will pan out)",
         "(how long before|how long until|how long till|how soon|how quickly will|when will)",
         "what (might|could|would|will|is likely to) happen|(prospect|realistic prospect|capacity to change|"
         "hope of|outlook|prospects|future for|future of|"
@@ -282,6 +290,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "them|mum|dad|the child|the family) to)",
     ),
     "PRED_DECL": (
+        "(the kinship placement|the foster placement|the care package|the package) (will|would|is going to|"
+        "is likely to|might|could)",
         f"({_SUBJECT}) (is|are) (heading for|heading towards|on course for|on track for|going to end up|"
         f"bound to|"
         "destined for|set to|likely to end up)",
@@ -300,7 +310,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "any chance (of|that)",
     ),
     "OUTCOME": (
-        "(safer|be safer|safest|happier|be happier|leave x|leave the relationship|let (him|her|x|the "
+        "(hold|hold up|work out|safer|be safer|safest|happier|be happier|leave x|leave the relationship|let "
+        "(him|her|x|the "
         "partner|dad|the father|them) back|"
         "take (him|her|x|them) back|go back to (him|her|x)|get back with|back in|manage to|stay off|stay "
         "sober|stay clean|drugs|drinking|alcohol|be ok|be okay|be alright|be all "
@@ -411,6 +422,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "investigation|referral|escalation|closure|adoption|sgo|placement order|dols|section 20) (needed|"
         "necessary|required|warranted|justified|appropriate|the right|the best|called for|indicated)",
         "should there be (a|an)",
+        "a case for (the |a |an |)(plo|public law outline|court|care proceedings|s47|section 47|icpc|"
+        "conference|"
+        "legal|strategy|early help|mash|lado|police|s42|section 42|court of protection)",
         "which of (todays|today s|these|the|my|our|those|this weeks|the following) (contacts|referrals|cases|"
         "families|children|people|adults|households|ones) (should|need|needs|go|goes|get|gets|must|is|are)",
         "what (outcome|decision|level|response|route|pathway) (to|should|would|do i|do we)",
@@ -549,7 +563,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "on a plan|step them down|step it down|step the case down|step him down|step her down|"
         "end the plan|end the cp plan|end the child protection plan|close the plan|step down the plan|"
         "parental responsibility|deputy|deputyship|court of protection|lasting power|supported living|"
-        "looked after|reunify|carer|carers|care plan|permanence|permanency|placement plan|contact plan|"
+        "looked after|reunify|public law outline|carer|carers|care plan|permanence|permanency|placement "
+        "plan|contact plan|"
         "legal advice|court|"
         "stopped from|"
         "prevented from|allowed to|banned from|restricted from|have contact|"
@@ -659,7 +674,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "young mothers|teenage mothers|young mother|teenage mother|single mother|single mum|teen mum|single "
         "parent|single father|teen mums|single mothers|single mums|single parents|single fathers|"
         "older people|elderly|age|gender|sex|women|men|married|unmarried|cohabiting|"
-        "mental illness|mentally ill|mental health condition|schizophrenia|bipolar|"
+        "dementia|alzheimers|depression|psychosis|personality disorder|ptsd|hiv|down syndrome|cerebral palsy|"
+        "epilepsy|mental health problems|mental health issues|learning difficulties|mental illness|mentally "
+        "ill|mental health condition|schizophrenia|bipolar|"
         "on benefits|council estate|working class|poor families|poverty)",
     ),
     "PROFILE": (
@@ -695,11 +712,16 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
+        "(break|bend|ignore|skip|set aside) (your|the|these|those|all your|all the) (rules|guidelines|"
+        "instructions|"
+        "policy|policies|restrictions)",
+        "(you have|i give you|you now have) permission to",
         "as if (your|the|there were no|you had no|you have no) (guidelines|rules|instructions|restrictions|"
         "policy|filters|guardrails)",
         "(guidelines|rules|instructions|restrictions|policy|filters) (did not|didnt|do not|dont) (exist|"
         "apply)",
-        "(forget|ignore|disregard) (everything|anything|all|what) (you were told|you have been told|youve "
+        "(forget|ignore|disregard) (everything|anything|all|what|whatever) (you were told|you have been "
+        "told|youve "
         "been told|"
         "before|above|previously|you know|i said before|in your instructions|the system said)",
         "(ignore|disregard|forget|bypass|override|skip|drop|set aside|turn off|switch off|disable|get around|"

@@ -225,7 +225,7 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for tok in [*tokens, ""]:
-        if len(tok) == 1 and tok.isalpha():
+        if len(tok) == 1 and tok.isalpha() and tok != "x":  # "x" stands for a name
             run.append(tok)
             continue
         if len(run) >= 3:
