@@ -33,6 +33,8 @@ def names(text: str) -> list[str]:
         ("Ellie-Mae said she was fine.", ["Ellie-Mae"]),
         ("CASIAN WOOD - DOB 19/03/2023", ["CASIAN WOOD"]),
         ("Dyan van Gijn phoned.", ["Dyan van Gijn"]),
+        ("Grace has been unsettled at school.", ["Grace"]),
+        ("Andrew Turcotte MD wrote.", ["Andrew Turcotte MD"]),
     ],
 )
 def test_names_are_found(text: str, expected: list[str]) -> None:

@@ -48,6 +48,7 @@ _ORDINARY_LOWER = frozenset(
     - NAME_SUFFIXES
     - {"is", "was", "name", "named", "called", "my", "his", "her"}
 )
+_MONTH_NAMES = frozenset({"april", "may", "june", "august"})
 _CONTRACTIONS = frozenset({"m", "re", "ve", "d", "ll", "t", "s"})
 _ENGLISH_SUFFIXES = (
     "tion",
@@ -259,8 +260,11 @@ def _support_after(text: str, tokens: list[Token], i: int) -> bool:
         return True
     if nxt.lower in VERBS_AFTER_NAME and gap.strip() == "":
         return True
-    if nxt.lower in BE_VERBS and gap == " " and tok.lower not in LEXICON.english_common:
-        return True
+    if nxt.lower in BE_VERBS and gap == " ":
+        if tok.lower not in LEXICON.english_common:
+            return True
+        if tok.lower in WORD_NAMES and tok.lower not in _MONTH_NAMES and nxt.lower != "and":
+            return True  # "Grace has been ...", "Summer was ..." (a season would rarely start this way)
     if gap in (" (", ", (") and nxt.lower in BIRTH_WORDS:
         return True  # "Mark (date of birth ...", "Mark (DOB ..."
     if gap.startswith(":") and tok.sentence_start and (tok.start == 0 or text[tok.start - 1] == "\n"):
