@@ -148,14 +148,14 @@ def speed(policy: Policy, notes: list[str], runs: int = 300) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "heldout3", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "all"], default="all")
     parser.add_argument("--policy", type=Path, default=ROOT / "policies" / "default.toml")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
     policy = load_policy(args.policy)
     notes = load_notes()
-    splits = ["dev", "heldout", "heldout2", "heldout3"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "heldout2", "heldout3", "heldout4"] if args.split == "all" else [args.split]
     items = [item for split in splits for item in load_items(split)]
     n_block = sum(1 for i in items if i.label == "block")
     print(
