@@ -40,6 +40,7 @@ let lastResult = null;
 let draftClickAt = null;
 let templateChoice = null;
 let instructionText = '';
+let resetBeforeShown = null;
 
 const now = () => performance.now();
 
@@ -221,6 +222,10 @@ function showDraft(response, original, effectiveRules) {
   editing = null;
   flagChecks.clear();
   view = 'review';
+  if (resetBeforeShown === model.draftId) {
+    review = apply(review, { type: 'reset', reason: 'source_changed' });
+    return fail({ code: 'review_reset' });
+  }
   render();
 }
 
@@ -322,6 +327,8 @@ runtime.onEvent((event) => {
   if (event?.kind === 'review_reset' && review && model && event.draftId === model.draftId && review.phase === 'reviewing') {
     review = apply(review, { type: 'reset', reason: 'source_changed' });
     fail({ code: 'review_reset' });
+  } else if (event?.kind === 'review_reset') {
+    resetBeforeShown = event.draftId; // the draft's answer to this page may still be on its way
   } else if (event?.kind === 'captured' || event?.kind === 'paired') {
     if (view !== 'review' && view !== 'drafting') start();
     else if (event.kind === 'captured') say('Another field was chosen. Finish or discard this review first.');

@@ -83,10 +83,13 @@
     watcher = null;
   }
 
-  function watch(token) {
+  async function watch(token, original) {
     stopWatching();
     const f = field(token);
-    if (!f) return;
+    if (!f || (await f.adapter.read(f.root)) !== original) {
+      send('field.changed', { fieldToken: token });
+      return;
+    }
     const baseline = f.adapter.readDom(f.root);
     const target = f.adapter.observeTarget(f.root);
     const check = () => {
@@ -262,7 +265,7 @@
         return reply(f.adapter.read(f.root).then((text) => ({ ok: true, text })));
       }
       case 'watch':
-        watch(message.fieldToken);
+        watch(message.fieldToken, String(message.original));
         return false;
       case 'guard':
         setGuard(message);

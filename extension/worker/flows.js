@@ -159,8 +159,9 @@ async function broadcastGuard() {
 async function guardTab(active) {
   const { tabId, frameId, fieldToken } = active.capture;
   await broadcastGuard();
-  // The captured frame also watches its field for changes.
-  await tabs.send(tabId, frameId, { type: 'watch', fieldToken }).catch(() => {});
+  // The captured frame also watches its field for changes, starting from the text the draft was made from (an
+  // edit made while the model was working counts as a change too).
+  await tabs.send(tabId, frameId, { type: 'watch', fieldToken, original: active.capture.text }).catch(() => {});
 }
 
 export async function requestDraft({ templateId, instruction }) {

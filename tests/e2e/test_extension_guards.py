@@ -70,6 +70,24 @@ def test_editing_the_field_mid_review_resets_the_review(ext: ExtensionBrowser) -
     panel.close()
 
 
+def test_an_edit_made_while_the_model_works_resets_the_review(ext: ExtensionBrowser) -> None:
+    from cosigner.testing import Behaviour
+
+    page = ext.open_field("textarea", ORIGINAL)
+    ext.press_cosigner_button(page)
+    ext.stack.upstream.behaviour = Behaviour(mode="fixed", text=DRAFT, delay_s=1.5)
+    panel = ext.panel()
+    expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
+    panel.click("#draft")
+    expect(panel.locator("body")).to_have_attribute("data-state", "drafting")
+    page.click("#notes")
+    page.keyboard.press("End")
+    page.keyboard.type(" More.")
+    expect(panel.locator("section.failure")).to_have_attribute("data-failure", "review_reset", timeout=15_000)
+    assert accepted_for(ext, panel) == []
+    page.close()
+    panel.close()
+
 def test_paste_of_an_unreviewed_draft_is_intercepted(ext: ExtensionBrowser) -> None:
     page, panel = draft_from(ext, "textarea")
     other = ext.open_field("ckeditor", "My own words only.")
