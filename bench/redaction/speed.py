@@ -80,6 +80,11 @@ def main() -> None:
         f"note of {len(note)} chars (~{tokens} tokens): p50 {runs[100][0] * 1000:.1f} ms wall, "
         f"p95 {runs[190][0] * 1000:.1f} ms wall; p50 {cpu_runs[100] * 1000:.1f} ms CPU"
     )
+    from bench.redaction.realistic import STRATEGY, VISIT
+
+    realistic = ((VISIT + "\n\n" + STRATEGY + "\n\n") * 20)[:16_500]
+    cpu_real = sorted(_timed(lambda: redactor.redact([realistic]))[1] for _ in range(100))
+    print(f"realistic notes (visit + strategy discussion) repeated to 16.5 KB: p50 {cpu_real[50] * 1000:.1f} ms CPU")
     print(f"memory: detectors, gazetteers and automata loaded by the first Redactor: {dictionaries / 1e6:.1f} MB")
 
 
