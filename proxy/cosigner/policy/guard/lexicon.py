@@ -23,7 +23,7 @@ _PEOPLE = (
     "couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
     "victim|perpetrator|offender|x"
 )
-_SUBJECT = (
+SUBJECTS = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
     "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
     "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
@@ -38,7 +38,7 @@ _SUBJECT = (
 
 ROLES: Mapping[str, tuple[str, ...]] = {
     # ---- shared evidence -------------------------------------------------------------------------
-    "PERSON": (f"({_PEOPLE})", "person 1", "person 2", "person a", "person b", "child a", "child b"),
+    "PERSON": (f"({_PEOPLE})", "subj", "person 1", "person 2", "person a", "person b", "child a", "child b"),
     "SPECIFIC": (
         "this|these|above|below|following|attached|here|the note|this note|my note|case note|this case|"
         "this situation|the situation|the record",
@@ -160,7 +160,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "person|individuals|residents|boys|girls|young person|household|couple)",
     ),
     "RISK_DECL": (
-        f"({_SUBJECT}) (is|are|was|to be|would be|could be) (a danger|a risk|at risk|dangerous|safe|unsafe|"
+        "(subj) (is|are|was|to be|would be|could be) (a danger|a risk|at risk|dangerous|safe|unsafe|"
         "in danger|a threat|vulnerable|at significant risk|at serious risk|neglectful|abusive|a neglectful|"
         "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
@@ -173,11 +173,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "a safeguarding concern|cruelty)",
     ),
     "RISK_Q": (
-        f"(is|are|was|were) ({_SUBJECT}) (exploiting|grooming|controlling|abusing|neglecting|harming|"
-        f"coercing|"
+        "(is|are|was|were) (subj) (exploiting|grooming|controlling|abusing|neglecting|harming|"
+        "coercing|"
         "stealing|hitting|hurting|bullying|threatening)",
         "(safe|unsafe|at risk|dangerous|risky) or (not|unsafe|safe|not safe|at risk)",
-        f"({_SUBJECT}) (is|are) (exploiting|grooming|controlling|abusing|neglecting|harming|coercing)",
+        "(subj) (is|are) (exploiting|grooming|controlling|abusing|neglecting|harming|coercing)",
         "(low|high|safe|small|serious|significant|reduced|managed|manageable|acceptable) enough",
         "(safe|unsafe|risky|dangerous) (for (him|her|them|the child|the children|the baby|x) to|to return|"
         "to go home)",
@@ -236,31 +236,31 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "poses|presents|should|needs|faces|seems|looks)",
         "who (is|poses|presents|faces|seems|looks) (most|more|at greatest|at highest|the most|the biggest|"
         "the greatest|the highest|the least|least|riskier|safer|the bigger|the larger)",
-        f"(is|are|was|were) ({_SUBJECT}) (at risk|safe|unsafe|in danger|dangerous|a danger|a risk|risky|"
+        "(is|are|was|were) (subj) (at risk|safe|unsafe|in danger|dangerous|a danger|a risk|risky|"
         "vulnerable|at high risk|at low risk|high risk|low risk|medium risk|at significant risk|at serious "
         "risk|"
         "at immediate risk|a threat|a safeguarding risk|a risk to|a danger to|safe with|safe at|safe around|"
         "safe living|safe to)",
-        f"(does|do) ({_SUBJECT}) (pose|present|represent) (a |any |an |)(risk|danger|threat|significant|"
+        "(does|do) (subj) (pose|present|represent) (a |any |an |)(risk|danger|threat|significant|"
         "serious|immediate|high|low)",
-        f"what (risk|level of risk|danger|threat) (does|do|is|are) ({_SUBJECT})",
+        "what (risk|level of risk|danger|threat) (does|do|is|are) (subj)",
         "(risk|danger|threat) (he|she|they|dad|mum|the father|the mother|the partner|the boyfriend) (pose|"
         "poses|"
         "presents|present)",
         "is it (safe|unsafe|too risky|risky|dangerous) (for|to)",
         "(a safe|an unsafe|a dangerous|a risky|a suitable|an unsuitable) (place|environment|home|household) "
         "(for|to)",
-        f"(is|are) ({_SUBJECT}) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
+        "(is|are) (subj) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
         "(worries|worry|concerns|concern|scares|frightens) you (most|the most)",
         "(you are|youre|are you|you re) (most|more) (worried|concerned) about",
         "how (high|serious|bad|big|great|significant|severe) the (risk|danger|threat) (is|was|would be|will "
         "be)",
         "(how much|what level of|what degree of) (risk|danger)",
-        f"(could|might|would|will|can) ({_SUBJECT}) be (at risk|at serious risk|at significant risk|in "
-        f"danger|"
+        "(could|might|would|will|can) (subj) be (at risk|at serious risk|at significant risk|in "
+        "danger|"
         "safe|unsafe|harmed|hurt)",
-        f"(is|are) ({_SUBJECT}) (a high risk|a low risk|a medium risk|a significant risk|a serious risk)",
+        "(is|are) (subj) (a high risk|a low risk|a medium risk|a significant risk|a serious risk)",
         "(safe|unsafe) (for|to) (return|go|stay|remain|live|be left|have contact|see)",
         "(is|are) (the |this |that |)(risk|danger|threat) (high|low|medium|significant|serious|moderate|"
         "imminent|immediate|real|substantial|acceptable|manageable)",
@@ -292,20 +292,20 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRED_DECL": (
         "(the kinship placement|the foster placement|the care package|the package) (will|would|is going to|"
         "is likely to|might|could)",
-        f"({_SUBJECT}) (is|are) (heading for|heading towards|on course for|on track for|going to end up|"
-        f"bound to|"
+        "(subj) (is|are) (heading for|heading towards|on course for|on track for|going to end up|"
+        "bound to|"
         "destined for|set to|likely to end up)",
         "(the reunification|reunification|rehabilitation|the rehabilitation|the plan|the return home|the "
         "move|"
         "the order|the arrangement|the contact|the tenancy|the treatment) (will|would|is going to|is likely "
         "to|"
         "might|could)",
-        f"({_SUBJECT}) (will|would|is going to|are going to|will ever|would ever|will still|would still|"
+        "(subj) (will|would|is going to|are going to|will ever|would ever|will still|would still|"
         "is likely to|are likely to|might|may|could)",
     ),
     "PRED_QUESTION": (
-        f"(will|would|could|might|can) ({_SUBJECT}) (ever |still |really |actually |definitely |)",
-        f"(is|are) ({_SUBJECT}) (going|likely|unlikely|expected|bound|set) to",
+        "(will|would|could|might|can) (subj) (ever |still |really |actually |definitely |)",
+        "(is|are) (subj) (going|likely|unlikely|expected|bound|set) to",
         "is there (a|any) (chance|likelihood|risk|probability) (of|that)",
         "any chance (of|that)",
     ),
@@ -375,10 +375,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "protection|a cp case|"
         "a safeguarding|safeguarding|neglect|abuse|emotional abuse|a child in need|cin|cp|level 4|level 3|"
         "level 2|a care act|a mash|a lado|an early help|early help|a police matter|reportable)",
-        f"(does|do|did) ({_SUBJECT}) (have|lack|lacks|has|retain) (the |)(mental |)capacity",
+        "(does|do|did) (subj) (have|lack|lacks|has|retain) (the |)(mental |)capacity",
         "(has|have|lacks|lack|lacking) (the |)(mental |)capacity (to|for|regarding|around|about)",
-        f"(is|are) ({_SUBJECT}) (capacitous|incapacitous|competent|gillick competent|fraser competent)",
-        f"(is|are) ({_SUBJECT}|the applicant|the applicants|gran|grandma|the grandparents|the aunt|the uncle|"
+        "(is|are) (subj) (capacitous|incapacitous|competent|gillick competent|fraser competent)",
+        "(is|are) (subj|the applicant|the applicants|gran|grandma|the grandparents|the aunt|the uncle|"
         "the foster carer|the foster carers|the kinship carer|this carer|these carers|she a|he a|they a) "
         "(suitable|fit|able to care|capable|a suitable|a fit|a safe|good enough|a good enough|an adequate|"
         "adequate|appropriate|a good|good|bad|a bad|unfit|unsuitable|fit to|capable of|safe to care|"
@@ -537,7 +537,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "course of action|thing to do|order|route|way forward)",
     ),
     "STAT_DECIDE": (
-        f"whether ({_SUBJECT}) (should|can|could|needs to|ought to|must)",
+        "whether (subj) (should|can|could|needs to|ought to|must)",
         "(weigh up whether|weigh up if|help me decide|help us decide|work out whether|figure out whether|"
         "determine whether|establish whether|find out whether|"
         "decide whether|should x|would you|do you think we should|do you think i should|should we|should i|"
@@ -576,7 +576,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(reach|come to|give|make|form) (a |your |the |)(conclusion|finding|findings|determination) (about|"
         "on|as to) "
         "(whether|if)",
-        f"(is|are|was|were) ({_SUBJECT}|the complainant|the victim|the alleged|nan|the witness|the neighbour|"
+        "(is|are|was|were) (subj|the complainant|the victim|the alleged|nan|the witness|the neighbour|"
         "the teacher|the referrer|the girl|the boy) (lying|telling the truth|being honest|being truthful|"
         "honest|"
         "truthful|credible|believable|reliable|trustworthy|making it up|making this up|making that up|"
@@ -616,8 +616,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "whether (the |this |that |)(abuse|assault|injury|incident|allegation|it|harm) (happened|occurred|"
         "took place|"
         "was deliberate|was accidental|is true|was caused)",
-        f"(did|has|have) ({_SUBJECT}) (cause|caused|inflict|inflicted|hurt|harm|hit|injure|abuse|assault|do "
-        f"it|"
+        "(did|has|have) (subj) (cause|caused|inflict|inflicted|hurt|harm|hit|injure|abuse|assault|do "
+        "it|"
         "do this|steal|take|shake|shaken)",
         "(accidental|non accidental|deliberate|inflicted|self inflicted) (or|and) (not|accidental|deliberate|"
         "non accidental|inflicted)",

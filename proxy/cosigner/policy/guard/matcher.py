@@ -13,7 +13,7 @@ from functools import lru_cache
 import ahocorasick
 
 from cosigner.policy.guard.expand import expand_all, words
-from cosigner.policy.guard.lexicon import ROLES
+from cosigner.policy.guard.lexicon import ROLES, SUBJECTS
 
 # Someone other than the model holding the judgement: "I rated", "the court will decide", "how social workers assess".
 SUBJECT_WORDS = words(
@@ -136,7 +136,49 @@ def _plural(phrase: str) -> str:
     return phrase + "s"
 
 
+@lru_cache(maxsize=1)
+def _subject_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for phrase in expand_all([f"({SUBJECTS})"]):
+        key = " " + phrase + " "
+        auto.add_word(key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+def with_subjects_marked(padded: str) -> str:
+    """Replace the people a question can be about ("the mother", "x", "her partner") by ``subj``.
+
+    Templates then say ``subj`` once instead of listing every subject, which keeps the phrase automaton small.
+    The longest match wins; matches do not overlap.
+    """
+    spans: list[tuple[int, int]] = []
+    for end, length in _subject_automaton().iter(padded):
+        spans.append((end - length + 1, end))
+    if not spans:
+        return padded
+    spans.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(padded[pos:start])
+        out.append(" subj ")
+        pos = end + 1
+    out.append(padded[pos:])
+    return " " + " ".join("".join(out).split()) + " "
+
+
 def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
+    found = _roles_in(padded, auto)
+    marked = with_subjects_marked(padded)
+    if marked != padded:
+        found |= _roles_in(marked, auto)
+    return found
+
+
+def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
     hits: list[tuple[int, int, str]] = []
     owned: list[tuple[int, int]] = []
     for end, (length, roles) in auto.iter(padded):
