@@ -44,7 +44,3 @@ def has_label(text: str, start: int, labels: Iterable[str], width: int = 40, max
 
 def alnum(value: str) -> str:
     return "".join(c for c in value if c.isalnum())
-
-
-def is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"

@@ -59,9 +59,6 @@ class PlaceholderMap:
     def __repr__(self) -> str:
         return f"PlaceholderMap({len(self._values)} placeholders)"
 
-    def types(self) -> dict[str, int]:
-        return dict(self._next)
-
     def _lookup(self, match: re.Match[str], encode: bool) -> str:
         token = match.group(0)
         value = self._values.get(token)

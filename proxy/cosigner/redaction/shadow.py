@@ -226,7 +226,3 @@ def strip_invisible(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(INVISIBLE_DELETE)
-
-
-def is_invisible(char: str) -> bool:
-    return ord(char) in INVISIBLE_DELETE
