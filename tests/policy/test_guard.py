@@ -168,6 +168,7 @@ def test_organisation_phrases_tighten_a_builtin_rule_and_make_their_own_rule(tmp
     )
     policy = load_policy(p)
     assert policy.evaluate(_user("Give me the front door outcome for this contact")).rule_id == "statutory_decision"
+    assert policy.evaluate(_user("What is the Front Door outcome here?")).rule_id == "statutory_decision"
     verdict = policy.evaluate(_user("Can you suggest a court stratergy?"))  # misspelt: normalised like the guard
     assert (verdict.rule_id, verdict.message) == ("no_court", "Ask the legal team.")
     assert policy.evaluate(_user("Summarise the court report")).action == "allow"

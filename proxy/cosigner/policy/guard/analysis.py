@@ -41,7 +41,7 @@ CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility",
 @dataclass(frozen=True, slots=True)
 class Analysis:
     fired: frozenset[str]
-    sentences: tuple[str, ...]  # normalised request sentences (never logged; used for extra phrases)
+    sentences: tuple[str, ...]  # normalised request sentences, names untouched (never logged; for extra phrases)
     sentence_count: int
 
 
@@ -167,7 +167,7 @@ def analyse(request: CheckRequest) -> Analysis:
     previous: set[str] = set()
     for sentence in request_sentences(request):
         padded = normalise_sentence(sentence.text)
-        normalised.append(padded)
+        normalised.append(normalise_sentence(sentence.text.lower()))  # no name tagging: for organisation phrases
         roles = roles_in(padded, auto)
         if not roles:
             previous = set()
