@@ -39,22 +39,6 @@ CHROMIUM_ARGS = [
 T = TypeVar("T")
 
 
-def drafting_prompt_trips_the_guard() -> bool:
-    """True while the drafting API's own system prompt is refused by the shipped policy's guard.
-
-    It was ("do not add ... risk ratings" matched risk_scoring), which refused every draft.  While that holds, the
-    e2e policy logs that one rule instead of blocking it; the moment the proxy is fixed this returns False and the
-    e2e runs on the unmodified rules.  The policy-block test uses the prediction rule, which always blocks.
-    """
-    from cosigner.drafting import SYSTEM_PROMPT
-    from cosigner.policy.contract import CheckRequest, Segment
-    from cosigner.policy.load import load_policy
-
-    policy = load_policy(REPO / "policies" / "default.toml")
-    verdict = policy.evaluate(CheckRequest(segments=(Segment("system", SYSTEM_PROMPT),), model="gpt-4o-mini"))
-    return verdict.action == "block" and verdict.rule_id == "risk_scoring"
-
-
 def missing_prerequisites() -> str | None:
     """Why the browser tests cannot run here, or None."""
     if not CHROMIUM.exists():
@@ -100,9 +84,6 @@ def test_policy(tmp: Path, *, allow_bulk_accept: bool) -> Path:
     text = re.sub(r"(?m)^min_dwell_ms_base = \d+$", "min_dwell_ms_base = 300", text)
     text = re.sub(r"(?m)^min_dwell_ms_per_word = \d+$", "min_dwell_ms_per_word = 10", text)
     text = re.sub(r"(?m)^allow_bulk_accept = \w+$", f"allow_bulk_accept = {str(allow_bulk_accept).lower()}", text)
-    if drafting_prompt_trips_the_guard():
-        text = text.replace('[rules.risk_scoring]\n', '[rules.risk_scoring]\naction = "log"\n', 1)
-        text = re.sub(r'(?m)(\[rules\.risk_scoring\]\naction = "log"\n(?:#.*\n)*)action = "block"\n', r"\1", text)
     path = tmp / "e2e-policy.toml"
     path.write_text(text, encoding="utf-8")
     return path
