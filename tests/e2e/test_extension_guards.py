@@ -282,6 +282,21 @@ def test_an_empty_field_is_not_drafted_from(ext: ExtensionBrowser) -> None:
     page.close()
     panel.close()
 
+def test_the_token_is_not_where_content_scripts_can_read_it(ext: ExtensionBrowser) -> None:
+    """storage.local is readable by content scripts; the token must live only in IndexedDB / storage.session."""
+    local = ext.worker.evaluate("chrome.storage.local.get(null).then((x) => JSON.stringify(x))")
+    assert "cosext_" not in local
+    level = ext.worker.evaluate(
+        "chrome.storage.session.get(null).then((x) => JSON.stringify(Object.keys(x)))")
+    assert "pairingCache" in level  # the cache is in session storage, which content scripts cannot read
+    stored = ext.worker.evaluate(
+        """() => new Promise((resolve) => { const r = indexedDB.open('cosigner', 1);
+             r.onsuccess = () => { const tx = r.result.transaction('secrets', 'readonly');
+               const g = tx.objectStore('secrets').get('pairing');
+               g.onsuccess = () => resolve(String(g.result?.token ?? '').startsWith('cosext_')); }; })"""
+    )
+    assert stored is True
+
 def test_failure_states_say_what_to_do(ext: ExtensionBrowser) -> None:
     """Runs last in this module: it breaks and then restores the pairing and the proxy address."""
     import socket
