@@ -21,7 +21,7 @@ from cosigner.wire.paths import get_path, set_path
 _UNSCREENED_FIELDS = {"openai": ("user", "safety_identifier", "metadata"), "anthropic": ("metadata",)}
 
 # Above this many characters the CPU-heavy scan runs in a worker thread so the event loop keeps serving.
-OFF_LOOP_CHARS = 16_000
+OFF_LOOP_CHARS = 3_000
 
 
 async def redact(ex: Exchange, services: Services) -> None:
