@@ -303,6 +303,13 @@ def test_failure_states_say_what_to_do(ext: ExtensionBrowser) -> None:
 
     from cosigner.routes import SERVICES
 
+    # IT pinned another policy hash than the one the proxy runs: drafting is off.
+    ext.worker.evaluate("chrome.storage.local.set({expectedPolicyHash: 'sha256-not-the-running-policy'})")
+    panel = ext.panel()
+    expect(panel.locator("section.failure")).to_have_attribute("data-failure", "policy_mismatch", timeout=15_000)
+    screenshot(panel, "state-policy-mismatch")
+    panel.close()
+    ext.worker.evaluate("chrome.storage.local.remove('expectedPolicyHash')")
     # Token revoked on the proxy side.
     ext.stack.proxy.app[SERVICES].auth.revoke_extensions()
     panel = ext.panel()
