@@ -56,7 +56,7 @@ def make_draft_deps(app: web.Application, data_dir: Path) -> DraftDeps:
             ex.rule_id = getattr(exc, "rule_id", None)
             raise
         finally:
-            ex.mark("total_ms", ex.started)
+            ex.mark("total_us", ex.started)
             await audit.record_outcome(ex, services)
         assert ex.upstream is not None and ex.redaction is not None
         return GenerateResult(

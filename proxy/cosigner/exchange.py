@@ -9,7 +9,7 @@ Field ownership (a stage writes only its own fields; later stages read earlier o
 |          | ``include_usage``                                                                         |
 | check    | ``verdict``, ``input_tokens``                                                            |
 | redact   | ``redaction``, ``outbound``                                                              |
-| forward  | ``forwarded``, ``upstream_status``, ``timings["upstream_ms"]``                            |
+| forward  | ``forwarded``, ``upstream_status``, ``timings["upstream_us"]``                            |
 | restore  | ``unknown_placeholders``, ``reply_chars``                                                 |
 | tag      | ``tag``                                                                                   |
 | audit    | ``audit_seq`` (always runs, in ``finally``)                                              |
@@ -69,10 +69,11 @@ class Exchange:
     error_code: str | None = None
     rule_id: str | None = None
     audit_seq: int | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, int] = field(default_factory=dict)  # microseconds
 
     def mark(self, name: str, since: float) -> None:
-        self.timings[name] = round((time.perf_counter() - since) * 1000, 3)
+        # Whole microseconds: integers keep audit entries on canonical JSON's fast path.
+        self.timings[name] = int((time.perf_counter() - since) * 1_000_000)
 
     @property
     def upstream_format(self) -> ApiFormat:

@@ -40,7 +40,7 @@ async def run_pre_forward(
     parse(ex, body, context_header, services)
     check(ex, services)
     await redact(ex, services)
-    ex.mark("screen_ms", started)
+    ex.mark("screen_us", started)
     await audit.record_screened(ex, services)
 
 
@@ -60,7 +60,7 @@ async def handle(
         ex.status, ex.error_code = 499, "client_closed"
         raise
     finally:
-        ex.mark("total_ms", ex.started)
+        ex.mark("total_us", ex.started)
         await audit.record_outcome(ex, services)
         log.debug(
             "exchange done",

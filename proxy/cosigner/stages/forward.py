@@ -1,6 +1,6 @@
 """forward: send the screened body upstream.  Only ever called after parse, check and redact returned.
 
-Owns: forwarded, upstream_status, timings["upstream_ms"].
+Owns: forwarded, upstream_status, timings["upstream_us"].
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ async def forward(ex: Exchange, services: Services) -> dict[str, Any]:
         ex.upstream_status = exc.status
         raise
     finally:
-        ex.mark("upstream_ms", started)
+        ex.mark("upstream_us", started)
     ex.upstream_status = 200
     return reply
 
