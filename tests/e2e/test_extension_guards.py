@@ -225,6 +225,11 @@ def test_text_the_editor_will_not_keep_is_restored_and_offered_to_copy(ext: Exte
     expect(panel.locator("section.failure")).to_have_attribute("data-failure", "insert_unverified", timeout=20_000)
     expect(panel.get_by_role("button", name="Copy the accepted text")).to_be_visible()
     screenshot(panel, "state-insert-unverified")
+    ext.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=ext.stack.site_origin)
+    panel.get_by_role("button", name="Copy the accepted text").click()
+    expect(panel.locator("#banner")).to_contain_text("Copied", timeout=5_000)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(DRAFT) and copied.splitlines()[-1].startswith("Drafted with AI assistance")
     assert page.evaluate("window.fixture.text()") == ORIGINAL
     inserted = [b for _, _, b in ext.stack.audit_entries("draft_inserted")
                 if b.get("draft_id") == panel.locator("body").get_attribute("data-draft-id")]
