@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -36,7 +37,13 @@ def policy_path(config: Config) -> Path:
     return repo_policy if repo_policy.exists() else DEFAULT_POLICY
 
 
+# Screening of large texts runs in a worker thread. While it holds the GIL, the event loop waits up to the
+# interpreter's switch interval (5 ms by default) every time it needs the GIL back; 0.5 ms keeps loop steps short.
+GIL_SWITCH_INTERVAL_S = 0.0005
+
+
 def create_app(config: Config) -> web.Application:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     data_dir = ensure_data_dir(config.data_dir)
     auth = AuthStore(data_dir)
     auth.load()
@@ -73,7 +80,8 @@ def create_app(config: Config) -> web.Application:
             checkpoint_interval_s=config.checkpoint_interval_s,
             collector_url=config.collector_url,
         )
-        app[SERVICES] = Services(config, session, policies, auth, keys, audit)
+        app[SERVICES] = services = Services(config, session, policies, auth, keys, audit)
+        await asyncio.to_thread(services.redactor)  # build the detectors' tables before the first request
         policy = policies.current
         await audit.append(
             "policy_loaded",

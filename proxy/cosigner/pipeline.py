@@ -24,7 +24,7 @@ from cosigner.stages import audit
 from cosigner.stages.check import check
 from cosigner.stages.forward import forward, forward_stream
 from cosigner.stages.parse import parse
-from cosigner.stages.redact import redact
+from cosigner.stages.redact import OFF_LOOP_CHARS, redact, request_chars
 from cosigner.stages.restore import restore_response
 from cosigner.stages.tag import TAG_HEADER, add_marker, reply_text, tag
 from cosigner.streaming import StreamPump
@@ -38,7 +38,10 @@ async def run_pre_forward(
 ) -> None:
     started = time.perf_counter()
     parse(ex, body, context_header, services)
-    check(ex, services)
+    if request_chars(ex) > OFF_LOOP_CHARS:
+        await asyncio.to_thread(check, ex, services)  # rules and token counting on a large text: off the loop
+    else:
+        check(ex, services)
     await redact(ex, services)
     ex.mark("screen_us", started)
     await audit.record_screened(ex, services)

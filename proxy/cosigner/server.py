@@ -78,6 +78,7 @@ async def reload_policy(app: web.Application, *, force: bool) -> None:
     if result.error is not None:
         await services.audit.append("policy_refused", {"policy_name": policy.name, "reason_code": "invalid"})
     elif result.changed:
+        await asyncio.to_thread(services.redactor)  # the new policy's tables, built off the event loop
         await services.audit.append(
             "policy_loaded",
             {

@@ -24,6 +24,11 @@ _UNSCREENED_FIELDS = {"openai": ("user", "safety_identifier", "metadata"), "anth
 OFF_LOOP_CHARS = 3_000
 
 
+def request_chars(ex: Exchange) -> int:
+    """How much text the request carries (what decides whether screening runs off the event loop)."""
+    return sum(len(value) for slot in ex.slots if isinstance(value := get_path(ex.body, slot.path), str))
+
+
 async def redact(ex: Exchange, services: Services) -> None:
     texts: list[str] = []
     for slot in ex.slots:
