@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import json
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 import aiohttp
@@ -36,6 +36,21 @@ async def _raise_for_status(resp: aiohttp.ClientResponse, provider: str) -> None
     )
 
 
+@contextlib.contextmanager
+def _translated_errors(provider: str, *, streaming: bool) -> Iterator[None]:
+    """Map aiohttp's client failures to Cosigner's upstream errors (messages name the provider, never content)."""
+    try:
+        yield
+    except (TimeoutError, aiohttp.ServerTimeoutError):
+        verb = "stopped sending" if streaming else "did not answer"
+        raise UpstreamTimeout(f"The {provider} provider {verb} in time.") from None
+    except aiohttp.ClientConnectorError:
+        raise UpstreamUnreachable(f"Could not connect to the {provider} provider. Is it running?") from None
+    except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+        where = " mid-stream" if streaming else ""
+        raise UpstreamUnreachable(f"The connection to the {provider} provider was dropped{where}.") from None
+
+
 async def post_json(
     session: aiohttp.ClientSession,
     url: str,
@@ -44,24 +59,14 @@ async def post_json(
     timeouts: Timeouts,
     provider: str,
 ) -> dict[str, Any]:
-    try:
-        async with session.post(
-            url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)
-        ) as resp:
+    with _translated_errors(provider, streaming=False):
+        async with session.post(url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)) as resp:
             await _raise_for_status(resp, provider)
             raw = await resp.read()
-    except (TimeoutError, aiohttp.ServerTimeoutError):
-        raise UpstreamTimeout(f"The {provider} provider did not answer in time.") from None
-    except aiohttp.ClientConnectorError:
-        raise UpstreamUnreachable(f"Could not connect to the {provider} provider. Is it running?") from None
-    except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
-        raise UpstreamUnreachable(f"The connection to the {provider} provider was dropped.") from None
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise UpstreamBadResponse(
-            f"The {provider} provider sent a response that is not valid JSON."
-        ) from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise UpstreamBadResponse(f"The {provider} provider sent a response that is not valid JSON.") from None
     if not isinstance(data, dict):
         raise UpstreamBadResponse(f"The {provider} provider sent a JSON response that is not an object.")
     return data
@@ -76,22 +81,10 @@ async def post_sse(
     provider: str,
 ) -> AsyncIterator[SSEEvent]:
     """Yield SSE events; failures (before or mid-stream) raise ``Upstream*`` errors, never a silent end."""
-    try:
-        async with session.post(
-            url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)
-        ) as resp:
+    with _translated_errors(provider, streaming=True):
+        async with session.post(url, json=body, headers=dict(headers), timeout=client_timeout(timeouts)) as resp:
             await _raise_for_status(resp, provider)
             decoder = SSEDecoder()
             async for chunk in resp.content.iter_any():
                 for event in decoder.feed(chunk):
                     yield event
-    except (TimeoutError, aiohttp.ServerTimeoutError):
-        raise UpstreamTimeout(f"The {provider} provider stopped sending in time.") from None
-    except aiohttp.ClientConnectorError:
-        raise UpstreamUnreachable(f"Could not connect to the {provider} provider. Is it running?") from None
-    except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
-        raise UpstreamUnreachable(
-            f"The connection to the {provider} provider was dropped mid-stream."
-        ) from None
-    except asyncio.CancelledError:
-        raise
