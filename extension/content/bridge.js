@@ -18,12 +18,14 @@
   let guard = { fingerprints: new Set(), markers: [] };
   let watcher = null;
 
+  // A frame owns its fields unless its parent has an adapter for the <iframe> itself (TinyMCE: the page holding the
+  // editor works through the editor's API); otherwise two frames would answer for one field.
   const isTopOwned = () => {
-    // A same-origin child frame's fields are handled from the parent (it can reach into the iframe).
     try {
-      return window.top === window || window.frameElement === null;
+      const host = window.frameElement;
+      return !host || Adapters.resolve(host) === null;
     } catch {
-      return true;
+      return true; // cross-origin parent: nobody else can reach this frame's fields
     }
   };
 

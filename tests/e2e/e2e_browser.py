@@ -67,12 +67,14 @@ class ExtensionBrowser:
     def focus_field(self, page: Page, kind: str) -> None:
         if kind == "tinymce":
             page.frame_locator("iframe.tox-edit-area__iframe").locator("body").click()
+        elif kind == "iframe":
+            page.frame_locator("#frame").locator("#notes").click()
         else:
             page.click(FIELD_SELECTORS[kind])
 
-    def press_cosigner_button(self, page: Page) -> None:
+    def press_cosigner_button(self, page: Page, frame: str | None = None) -> None:
         """A real (trusted) click on the in-page button, which only asks for the side panel."""
-        host = page.locator("[data-cosigner-button]")
+        host = (page.frame_locator(frame) if frame else page).locator("[data-cosigner-button]")
         expect(host).to_be_visible(timeout=10_000)
         box = host.bounding_box()
         assert box is not None

@@ -25,10 +25,11 @@ PLAN = {0: ("keep", None), 1: ("edit", EDIT), 3: ("reject", None), 4: ("confirm_
 TAG_LINE = re.compile(
     r"^Drafted with AI assistance; reviewed and accepted by .+ on .+ \(ref AIP-[0-9A-Z]{4}-[0-9A-Z]{4}\)\.$"
 )
-FIELDS = ["textarea", "react", "contenteditable", "ckeditor", "tinymce", "quill"]
+FIELDS = ["textarea", "react", "contenteditable", "ckeditor", "tinymce", "quill", "iframe"]
 # The first strategy of each adapter is expected to land the text (docs/extension.md documents this table).
 FIRST_STRATEGY = {"textarea": "exec-insert-text", "react": "exec-insert-text", "contenteditable": "exec-insert-lines",
-                  "ckeditor": "ckeditor5-model", "tinymce": "tinymce-api", "quill": "quill-api"}
+                  "ckeditor": "ckeditor5-model", "tinymce": "tinymce-api", "quill": "quill-api",
+                  "iframe": "exec-insert-lines"}
 
 
 def expected_final() -> str:
@@ -77,7 +78,7 @@ def review_hunk(panel: Page, index: int, action: str, text: str | None) -> None:
 def draft_from(ext: ExtensionBrowser, kind: str) -> tuple[Page, Page]:
     ext.stack.set_draft(DRAFT)
     page = ext.open_field(kind, ORIGINAL)
-    ext.press_cosigner_button(page)
+    ext.press_cosigner_button(page, "#frame" if kind == "iframe" else None)
     panel = ext.panel()
     expect(panel.locator("body")).to_have_attribute("data-state", "ready", timeout=15_000)
     screenshot(panel, "state-ready")
@@ -113,6 +114,9 @@ def test_reviewed_draft_lands_exactly_in_the_editor_model(ext: ExtensionBrowser,
         assert landed.strip().endswith(tag_line)
     if kind == "textarea":
         assert page.evaluate("window.submitted") is False  # never submits the form
+    if kind == "iframe":  # the iframe's own content script owned the field, addressed by its frame id
+        capture = ext.worker.evaluate("chrome.storage.session.get('active').then((x) => x.active.capture)")
+        assert capture["frameId"] != 0 and capture["kind"] == "contenteditable"
 
     draft_id = panel.locator("body").get_attribute("data-draft-id")
     receipt_id = panel.locator("body").get_attribute("data-receipt-id")
