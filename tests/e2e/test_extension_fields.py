@@ -19,7 +19,7 @@ ORIGINAL = ("Visited Sam at home with his mum. He said school was ok. We talked 
             "The flat was tidy. We agreed to meet again.")
 DRAFT = ("Visited Sam at home with his mother. He said school was going well. We talked about his football club. "
          "The flat was very tidy. We agreed to meet again on 3 May.")
-EDIT = "He said school was fine. "
+EDIT = 'He said school was <b>fine</b> & "calm". '  # markup must land as literal text
 # hunk index → what the practitioner does (hunk 2 is unchanged; hunk 4 adds a date and is flagged)
 PLAN = {0: ("keep", None), 1: ("edit", EDIT), 3: ("reject", None), 4: ("confirm_keep", None)}
 TAG_LINE = re.compile(
