@@ -125,6 +125,8 @@ def system_categories(roles: set[str]) -> set[str]:
     return out
 
 
+# A sentence that sets up a judgement the next question then asks for (a time ahead, a scale, a score).
+FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
 FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN"})
 
 
@@ -175,6 +177,9 @@ def analyse(request: CheckRequest) -> Analysis:
         fired |= categories_for(roles, sentence.head, sentence.question)
         if previous and roles <= FOLLOW_UP_ROLES and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
             # "I'm trying to work out if she has capacity. What do you think?"
+            fired |= categories_for(previous | roles, sentence.head, True)
+        elif previous & FRAMING_ROLES and sentence.question and roles & {"PERSON", "SPECIFIC"}:
+            # "Imagine you can see six months ahead. Is she still living with her gran?"
             fired |= categories_for(previous | roles, sentence.head, True)
         previous = roles
         if sentence.role in ("system", "developer"):

@@ -27,7 +27,9 @@ SUBJECTS = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
     "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
     "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
-    "the placement|this placement|the court|the judge|the kids|the siblings|this baby|this young person|"
+    "the placement|this placement|the (foster|kinship|current|new|residential|adoptive|long term|family) "
+    "placement|this (foster|kinship|current|new|residential|adoptive|family) placement|the court|the judge|"
+    "the kids|the siblings|this baby|this young person|"
     "the lil one|the little one|the wee one|the eldest|the youngest|the dad|the mum|the stepdad|the "
     "stepfather|the stepmum|the grandson|the granddaughter|the son|the "
     "daughter|"
@@ -46,7 +48,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRODUCE": (
         "(give|provide|assign|output|produce|generate|calculate|compute|work out|determine|suggest|include|"
         "add|estimate|come up with|choose|pick|select|identify|flag|label|mark|tag|return|respond with|"
-        "reply with|answer with|fill in|allocate|apply|attach|put) (a|an|the|me|us|my|each|every|them|him|"
+        "reply with|answer with|fill in|fill out|populate|complete|enter|insert|pop|stick|allocate|apply|attach|"
+        "put) (a|an|the|me|us|my|each|every|them|him|"
         "her|it|"
         "one|your|their|this|these|)",
         "(tell|show|let) (me|us)",
@@ -127,6 +130,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what is|what gets|what should be|what are) (considered|taken into account|looked at)",
         "(what are|whats) the (criteria|stages|steps|principles|factors|tests)",
         "generally speaking",
+        "(what makes|what would make|what usually makes) (a|an) (good|effective|strong|clear|better)",
+        "is it (normal|usual|common|typical|unusual|standard) (for|to)",
+        "how long (does|do|should|can|will) (a|an|the)",
         "(what is|whats) the difference",
         "(what are|whats) the differences",
         "difference between",
@@ -135,6 +141,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(in general|generally|in principle|the legislation|the law|statutory guidance|working together|"
         "the children act|the care act|the mental capacity act|the act says|mca code|code of practice|"
         "the legal framework|the legal test|the criteria for)",
+    ),
+    # Documents named after risk ("a safety plan"): the risk word in them names the document, not a judgement.
+    "DOC_NOUN": (
+        "(safety|risk management|risk assessment|contingency|protection|care and support|support) (plan|plans|"
+        "planning|template|templates|form|forms|tool|tools|framework|frameworks)",
     ),
     "DRAFT_HEAD": (),  # filled by rules.py from the sentence's first word; kept here for documentation
     # ---- risk scoring ----------------------------------------------------------------------------
@@ -183,6 +194,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "to go home)",
     ),
     "RISK_OBJ": (
+        # the items of a chronology or list being graded: "mark each concern … red, amber or green"
+        "(mark|label|tag|flag|colour|color|code|rate|rag|band|grade|class) (each|every|all|all the|the|these|"
+        "those) (concern|concerns|incident|incidents|worry|worries|issue|issues|entry|entries|item|items|"
+        "factor|factors|episode|episodes|event|events)",
         "(safer|less safe|more at risk|parenting|parenting capacity|protective capacity|protectiveness|home "
         "conditions|level of care|"
         "standard of care|attachment)",
@@ -218,6 +233,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(rag|red amber green) (rating|ratings|status|rate|score|it|them|each)",
         "(priority|urgency) (rating|ratings|score|scores|level|levels|ranking|order|band|category)",
         "overall risk",
+        "(continuum|threshold|windscreen|level|tier|band|scale) of (need|needs|intervention|concern|risk|harm)",
     ),
     "RISK_STRONG": (
         "how (risky|dangerous|vulnerable|safe|unsafe|at risk|much risk|much danger|much of a risk|serious "
@@ -253,6 +269,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(is|are) (subj) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
         "(worries|worry|concerns|concern|scares|frightens) you (most|the most)",
+        "how (serious|big|great|high|significant|bad|real|grave|severe|large|much of) (a|an) (risk|danger|"
+        "threat|concern|worry|hazard)",
+
         "(you are|youre|are you|you re) (most|more) (worried|concerned) about",
         "how (high|serious|bad|big|great|significant|severe) the (risk|danger|threat) (is|was|would be|will "
         "be)",
@@ -271,6 +290,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
         "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
         "(crystal ball|fortune teller|see the future|see into the future)",
+        "(chances|chance|odds|likelihood|probability) (subj|he|she|they|x|mum|dad|the|this|on|for)",
+        "(months|weeks|years|month|week|year) (ahead|from now|down the line|down the road|time|later)",
+        "(see|look|peek|peer|think) (ahead|forward|into the future)",
+        "(is|are) (subj) (going|likely|unlikely|expected|bound|set) to",
         "how (this|the|their|her|his) (case|story|situation|placement|family) (ends|will end|turns out|will "
         "turn out|"
         "pans out|will pan out)",
@@ -396,6 +419,12 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an outcome|an order|an sgo|special guardianship|long term fostering|a move|contact|no contact|"
         "supervised contact|reunification|rehabilitation|return home|they|he|she)",
         "(what|which) would you recommend",
+        "(approve|agree|accept|grant|allow|authorise|authorize|sign off|support|fund|refuse|decline|reject|deny|"
+        "turn down) or (approve|agree|accept|grant|allow|authorise|authorize|refuse|decline|reject|deny|not|"
+        "turn down|turn it down|say no)",
+        "recommend (a|an|the|which|what) (level|route|pathway|response|intervention|service|course|plan|option|"
+        "next step|next steps|way forward|order|outcome|setting|placement|care home|decision|tier)",
+        "ought (we|i|they|the la|the local authority|you) to",
         "(what|which) (do|would) you (recommend|advise|suggest (we|i) do|decide|choose)",
         "(would|do|did) you recommend",
         "(what|which) (option|course of action|outcome|decision|plan|route|pathway) (should|would|is best|"
@@ -450,8 +479,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(triage|prioritise|prioritize|rank|sort|order|rag) (these|the|this|my|our|each|all|the following|"
         "todays|today s|this weeks|incoming|new) (contacts|referrals|cases|families|children|notifications|"
         "reports|concerns|visits|requests|assessments|contact|referral)",
-        "which (referral|referrals|contact|contacts|case|cases|family|families|one|children|child|adult|"
-        "person) (should|to|need|needs|do i|do we|gets|get|goes|go|must|ought|deserve)",
+        "which (referral|referrals|contact|contacts|case|cases|family|families|one|ones|of them|of these|"
+        "children|child|adult|person) (should|to|need|needs|do i|do we|gets|get|goes|go|must|ought|deserve)",
         "(open|close|nfa|escalate|step down|step up|remove|keep|adopt|approve|continue|end) (or|vs|versus) "
         "(close|nfa|open|escalate|not|nah|no|step|keep|remove|leave|return|foster|reject|end|continue)",
         "can (we|i|they) (safely |now |)(close|step down|end|nfa|de register|deregister|discharge|return|"
@@ -524,6 +553,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "better off (in|at|with|living|staying|going)",
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
+        "(make|making|take|taking|makes) (his|her|their|x s|x|subj s|subj) own (decision|decisions|choices|"
+        "choice)",
         "(got|have|has|lack|lacks|lacking|retain|retains) (the |)(mental |)capacity",
         "(keep|stay|remain|go|live|return|move|be placed|be kept) (in|into|with|at|to) (foster care|care|a "
         "care home|"
@@ -592,6 +623,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(credibility|honesty|truthfulness|reliability|believability|trustworthiness|veracity) (of|score|"
         "rating|assessment|check|level)",
         "(lying|lie) or (not|telling)",
+        "(talking|chatting|speaking|telling|spouting|spinning|talk|chat) (rubbish|nonsense|crap|bs|porkies|"
+        "lies|a yarn|stories|tales|a load of|utter)",
         "truth or (lie|lies|not|lying)",
         "(is|was|are|were) (the |this |her |his |their |mum s |dad s |the child s |)(allegation|allegations|"
         "disclosure|account|accounts|story|version|explanation|claim|claims|statement|statements|report) "
@@ -627,6 +660,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(manipulating|being manipulative|playing (us|me|the system|professionals)|pulling the wool)",
         "be (believed|trusted|relied on|relied upon)",
         "making (it|this|that|things|everything|stuff) (all |)up",
+        "(made|make|making|makes) (the |this |that |her |his |their |)(allegation|allegations|story|claim|"
+        "claims|disclosure|account|report|complaint|it|this|that|things|everything|stuff) (all |)up",
         "(covering|cover) (something|it|things|this|that) up|hiding (something|things|stuff)",
         "(report|account|statement|allegation|disclosure|story|claim|evidence|referral) (is |was |)(reliable|"
         "unreliable|malicious|true|false|credible|believable|honest|genuine|made up)",
@@ -677,7 +712,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "dementia|alzheimers|depression|psychosis|personality disorder|ptsd|hiv|down syndrome|cerebral palsy|"
         "epilepsy|mental health problems|mental health issues|learning difficulties|mental illness|mentally "
         "ill|mental health condition|schizophrenia|bipolar|"
-        "on benefits|council estate|working class|poor families|poverty)",
+        "on benefits|council estate|working class|poor families|poverty|teenage girls|teenage boys|"
+        "teenagers|young women|young men|care leavers|from care|care experienced|children in care|"
+        "kids in care|looked after children)",
     ),
     "PROFILE": (
         "(more violent|more aggressive|more controlling|more criminal|more secretive|more deceptive|more "
@@ -692,17 +729,28 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
         "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors)",
+        "(generally|usually|always|often|typically|naturally|inherently|by nature|all) (dangerous|violent|"
+        "aggressive|abusive|neglectful|liars|lie|dishonest|a risk|risky|unsafe|exaggerate|manipulative|"
+        "unreliable|bad parents|worse parents|a danger|lazy|criminals)",
     ),
     # ---- system prompts: the role given to the model ---------------------------------------------------
-    "SYS_PRED": ("(predict|predicts|forecast|forecasts|estimate|estimates|project|projects)",),
+    "SYS_PRED": (
+        "(predict|predicts|forecast|forecasts|estimate|estimates|project|projects|prediction engine|predictor)",
+    ),
     "SYS_DECIDE": (
         "(recommend|recommends|decide|decides|determine|determines|triage|triages|prioritise|prioritises|"
-        "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on)",
+        "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on|decision engine|"
+        "decision maker|decision making tool|decision tool|decision support tool|triage bot|triage tool|"
+        "triage engine|output the next|the next statutory step)",
     ),
     "SYS_ASSESS": (
         "(assess|assesses|evaluate|evaluates|judge|judges|classify|classifies|score|scores|rate|rates|rank|"
         "ranks|"
-        "grade|grades|categorise|categorises|categorize|categorizes|profile|profiles|screen|screens)",
+        "grade|grades|categorise|categorises|categorize|categorizes|profile|profiles|screen|screens|"
+        "risk engine|risk assessment engine|scoring engine|classifier|risk classifier|risk assessor)",
+        "(label|tag|mark|flag|sort) (every|each|all|all the) (contact|contacts|case|cases|referral|referrals|"
+        "family|families|child|children|person|people|adult|adults|service user|service users|resident|"
+        "residents) (as|by|into)",
     ),
     "SYS_TARGET": (
         "(case|cases|referral|referrals|contact|contacts|outcome|outcomes|next step|next steps|statutory|"
@@ -716,6 +764,16 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "instructions|"
         "policy|policies|restrictions)",
         "(you have|i give you|you now have) permission to",
+        "(guard|filter|filters|rules|policy|policies|restrictions|restriction|guardrails|guardrail|limits|"
+        "limitations|safety|blocker|safeguards|censorship|checks|ai rules|safety rules) (is |are |has been |"
+        "have been |was |were |being |got |been |)(switched off|turned off|off|disabled|lifted|removed|"
+        "suspended|gone|inactive|not active|paused|waived|relaxed|not in force|deactivated|down)",
+        "without (any of |any |all |all of |)(your|the|those|these|its) (usual |normal |standard |default |"
+        ")(limits|limitations|rules|restrictions|filters|guardrails|safeguards|policy|policies|guidelines|"
+        "constraints|censorship)",
+        "(forget|ignore|never mind|skip|drop|forget about|bin) (the |your |all the |all that |that |this |)"
+        "(safety|policy|rules|ethics|guard|guardrails|restrictions|compliance|governance|ai policy) (stuff|"
+        "bit|bits|thing|things|side|lecture|nonsense|rubbish|business)",
         "as if (your|the|there were no|you had no|you have no) (guidelines|rules|instructions|restrictions|"
         "policy|filters|guardrails)",
         "(guidelines|rules|instructions|restrictions|policy|filters) (did not|didnt|do not|dont) (exist|"

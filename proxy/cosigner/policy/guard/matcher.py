@@ -101,6 +101,8 @@ CONTAINED_BY_OWNED = words(
     RISK_VERB RISK_VERB_WEAK SCALE RISK_NOUN STAT_DECIDE STAT_STRONG CRED_NOUN CRED_VERB PRED_STRONG
     """
 )
+# A risk word that only names a document ("a good safety plan") is not a request about risk.
+CONTAINED_BY_DOC = frozenset({"RISK_OBJ", "RISK_NOUN"})
 NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", "cannot", "cant", "wont", "shouldnt"})
 
 
@@ -181,15 +183,20 @@ def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
 def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
     hits: list[tuple[int, int, str]] = []
     owned: list[tuple[int, int]] = []
+    documents: list[tuple[int, int]] = []
     for end, (length, roles) in auto.iter(padded):
         start = end - length + 1
         for role in roles:
             if role == "OWNED":
                 owned.append((start, end))
+            elif role == "DOC_NOUN":
+                documents.append((start, end))
             hits.append((start, end, role))
     found: set[str] = set()
     for start, end, role in hits:
         if role in CONTAINED_BY_OWNED and any(s <= start and end <= e for s, e in owned):
+            continue
+        if role in CONTAINED_BY_DOC and any(s <= start and end <= e for s, e in documents):
             continue
         if role in NEGATED_ROLES and _negated(padded, start):
             continue

@@ -57,7 +57,8 @@ TEXT_SPEAK: dict[str, str] = {
     "theyre": "they are", "isnt": "is not", "arent": "are not", "whos": "who is", "wots": "what is",
     "wats": "what is", "whats": "what is", "gud": "good", "2day": "today", "safe guarding": "safeguarding",
     "reoffnd": "reoffend", "probs": "probably", "defo": "definitely", "lyin": "lying", "lieing": "lying",
-    "cos": "because", "coz": "because", "bc": "because",
+    "cos": "because", "coz": "because", "bc": "because", "strat": "strategy", "asses": "assess",
+    "asess": "assess", "pleese": "please", "ought": "should",
 }
 
 # Words the guard keys on; one-edit misspellings of these are corrected.
@@ -71,6 +72,7 @@ TRIGGERS: tuple[str, ...] = tuple(
             assess evaluate believe safeguarding proceedings placement breakdown chances relapse eligible eligibility
             recommend recommendation decide whether should prioritise triage matrix forecast outcome missing
             instructions ignore telling credibly would could please family families children medium amber trustworthy
+            foster
             believable truthful section strategy enquiry closure escalation
             """
         )
@@ -88,7 +90,7 @@ PROTECTED_WORDS = words(
     matrix metric strategy section selection election erection closures closer closet clouse please pleased
     plead eligibly recommends recommended forecasts predicts triages assessed assesses evaluated evaluates
     believed believes scoring rated rates wording working whether honesty honestly dangers credible relapsed
-    relapses enquire enquired inquiry
+    relapses enquire enquired inquiry faster poster roster fester
     """
 )
 
@@ -332,8 +334,15 @@ def normalise_sentence(sentence: str) -> str:
         if tok == "x" and out and out[-1] == "x":
             continue
         mapped = TEXT_SPEAK.get(tok)
+        if mapped is None and len(tok) >= 5 and tok.endswith("in") and tok + "g" in _known_words():
+            mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
         out.append(mapped if mapped is not None else correct(tok))
-    return " " + " ".join(out) + " "
+    padded = " " + " ".join(out) + " "
+    if " should " in padded and " to " in padded:  # "ought we to" arrives as "should we to"
+        padded = padded.replace(" should to ", " should ")
+        for who in ("we", "i", "they", "you", "he", "she", "x"):
+            padded = padded.replace(f" should {who} to ", f" should {who} ")
+    return padded
 
 
 def normalise_all(sentences: Iterable[str]) -> tuple[str, ...]:

@@ -58,7 +58,8 @@ OPENERS = QUESTION_WORDS | DRAFT_HEADS | words(
     considering reading for sense double validate verify from with having output return produce generate
     quantify gauge band rag bypass override assume assuming suppose hypothetically speculate guess put fill make
     list check record consider review find use apply add include complete note keep plan design build treat
-    approve reject start go get take mark tag read look hw wat wot shud cn cud wud
+    approve reject start go get take mark tag read look hw wat wot shud cn cud wud agree decline refuse accept
+    grant deny authorise authorize
     """
 )
 REQUEST_MARKERS = (
@@ -238,7 +239,10 @@ def _is_material(par: str) -> bool:
 def _normal_paragraph(original: str, _unused: tuple[str, ...], role: str) -> list[RequestSentence]:
     low = original.lower()
     markers = tuple(m for m in REQUEST_MARKERS if m in low)
-    return _normal(low, original if len(low) == len(original) else low, markers, role)
+    # A short paragraph that is not pasted material is the request itself, whatever verb its sentences open
+    # with ("Populate the risk field", "Set aside the policy", "Chances he offends again?").
+    keep_all = not _is_material(original)
+    return _normal(low, original if len(low) == len(original) else low, markers, role, keep_all)
 
 
 def _raw_paragraphs(text: str) -> list[str]:
@@ -303,24 +307,30 @@ def _strict_sentences(original: str, role: str) -> list[RequestSentence]:
     return out
 
 
-def _normal(low_par: str, orig_par: str, markers: tuple[str, ...], role: str) -> list[RequestSentence]:
+def _normal(
+    low_par: str, orig_par: str, markers: tuple[str, ...], role: str, keep_all: bool = False
+) -> list[RequestSentence]:
     if _head(low_par) in DRAFT_HEADS:
         # "Rewrite this: <material>" and quoted material inside a drafting request
         if any(q in low_par for q in '"“‘'):
             low_par, orig_par = _strip_quotes(low_par), _strip_quotes(orig_par)
         colon = low_par.find(":")
         if colon > 0:
-            return _sentences(low_par[:colon], orig_par[:colon], "normal", markers, role) + _sentences(
+            return _sentences(low_par[:colon], orig_par[:colon], "normal", markers, role, keep_all) + _sentences(
                 low_par[colon + 1 :], orig_par[colon + 1 :], "strict", markers, role
             )
-    return _sentences(low_par, orig_par, "normal", markers, role)
+    return _sentences(low_par, orig_par, "normal", markers, role, keep_all)
 
 
-def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: str) -> list[RequestSentence]:
+def _sentences(
+    low: str, orig: str, mode: str, markers: tuple[str, ...], role: str, keep_all: bool = False
+) -> list[RequestSentence]:
     out: list[RequestSentence] = []
     low_pieces = split_sentences(low)
     orig_pieces = split_sentences(orig) if len(orig) == len(low) else low_pieces
     previous_was_request = False
+    # Only a paragraph that is one sentence is read whole: after a colon or semicolon may come material.
+    keep_all = keep_all and sum(1 for p in low_pieces if p and not p.isspace()) == 1
     for piece, original in zip(low_pieces, orig_pieces, strict=False):
         if not piece or piece.isspace():
             continue
@@ -341,7 +351,7 @@ def _sentences(low: str, orig: str, mode: str, markers: tuple[str, ...], role: s
                     if head not in OPENERS:
                         head = _spelling(head)
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
-            keep = question or head in OPENERS or addressed
+            keep = question or head in OPENERS or addressed or (keep_all and not reported)
             if not keep and previous_was_request and len(piece.split()) <= 6:
                 # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
                 last = out[-1]
