@@ -81,6 +81,14 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
     ("mum (grace)") propagates to any case, except the few names that are everyday function words ("will").
     """
     terms: list[Term] = []
+    name_like: dict[str, bool] = {}  # the same parts recur across the names of one request: judge each once
+
+    def is_name_like(word: str) -> bool:
+        known = name_like.get(word)
+        if known is None:
+            known = name_like[word] = _name_like(word)
+        return known
+
     for value in values:
         value = value.strip(" .,'’")
         if value.lower().endswith(("'s", "’s")):
@@ -88,7 +96,7 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
         if not value:
             continue
         found_lower = value[0].islower()
-        capital_only = value[0].isupper() and not _name_like(value)
+        capital_only = value[0].isupper() and not is_name_like(value)
         if len(value) <= _MAX_NAME_CHARS and value.count(" ") < _MAX_NAME_WORDS:
             # a run of capitalised words longer than any name (a heading) propagates only word by word
             terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
@@ -99,7 +107,7 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
                 continue
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
-            part_capital_only = value[0].isupper() and not _name_like(part)
+            part_capital_only = value[0].isupper() and not is_name_like(part)
             terms.append(Term(part, kind, capitalised_only=part_capital_only or _common(part, found_lower)))
             for nickname in LEXICON.nicknames.get(low, ()):
                 terms.append(Term(nickname.capitalize(), kind, capitalised_only=True))

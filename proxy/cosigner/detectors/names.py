@@ -42,16 +42,15 @@ class NameDetector:
 
     def _spans(self, text: str, tokens: list[Token], labels: list[int]) -> list[Finding]:
         findings: list[Finding] = []
-        i = 0
-        while i < len(tokens):
-            if labels[i] != STRONG:
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(tokens) and labels[j + 1] == STRONG and adjacent(text, tokens[j], tokens[j + 1]):
+        strong = [i for i, label in enumerate(labels) if label == STRONG]
+        k, count = 0, len(strong)
+        while k < count:
+            i = j = strong[k]
+            while k + 1 < count and strong[k + 1] == j + 1 and adjacent(text, tokens[j], tokens[j + 1]):
+                k += 1
                 j += 1
             findings.append(Finding(PERSON, tokens[i].start, tokens[j].end, 0.7, self.name, "name_heuristic"))
-            i = j + 1
+            k += 1
         return findings
 
 
@@ -69,13 +68,17 @@ def _labels(text: str, tokens: list[Token]) -> list[int]:
     return labels
 
 
-def _weak(labels: list[int]) -> list[int]:
-    return [i for i, label in enumerate(labels) if label == WEAK]
+def _weak(labels: list[int], among: list[int] | None = None) -> list[int]:
+    """Indices labelled weak.  ``among``: an earlier result - labels only ever move from weak to strong while
+    chaining, so the weak words are always a subset of it and the whole list need not be walked again."""
+    if among is None:
+        return [i for i, label in enumerate(labels) if label == WEAK]
+    return [i for i in among if labels[i] == WEAK]
 
 
-def _lists(text: str, tokens: list[Token], labels: list[int]) -> None:
+def _lists(text: str, tokens: list[Token], labels: list[int], weak: list[int]) -> None:
     """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") weak items are names."""
-    for i in _weak(labels):
+    for i in _weak(labels, weak):
         if i + 2 >= len(tokens):
             break
         # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
@@ -87,7 +90,7 @@ def _lists(text: str, tokens: list[Token], labels: list[int]) -> None:
     changed = True
     while changed:
         changed = False
-        for i in _weak(labels):
+        for i in _weak(labels, weak):
             tok = tokens[i]
             if tok.initial or (tok.word.isupper() and not in_gazetteer(tok.lower)):
                 continue  # an acronym in a list ("Dr Rahman, LTHT") is an organisation
@@ -105,7 +108,8 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
     """Weak words (initials, word-names, particles) next to a strong name word become part of the name;
     two adjacent capitalised weak words with a gazetteer name among them ("Kayden Tran") are a name."""
     lex = LEXICON
-    for i in _weak(labels):
+    weak = _weak(labels)
+    for i in weak:
         if i + 1 >= len(tokens):
             break
         a, b = tokens[i], tokens[i + 1]
@@ -115,7 +119,7 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             labels[i] = labels[i + 1] = STRONG
         elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
             labels[i] = labels[i + 1] = STRONG  # "codey ross": a lower-case first name and surname
-    for i in _weak(labels):
+    for i in _weak(labels, weak):
         if i + 2 >= len(tokens):
             break
         a, mid, b = tokens[i], tokens[i + 1], tokens[i + 2]
@@ -138,21 +142,24 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             and labels[i + 2] != NOT_NAME
         ):
             labels[i] = labels[i + 2] = STRONG  # "Dyan van Gijn", "Willemine ten Pas"
-    for i, tok in enumerate(tokens[:-1]):
-        nxt = tokens[i + 1]
-        if labels[i] == NOT_NAME or tok.cap or nxt.cap or labels[i + 1] != NOT_NAME:
+    first_names = lex.first_names
+    last = len(tokens) - 1
+    # the word-only conditions are tested first, in C, so the loop below visits only lower-case first names
+    for i in [i for i, t in enumerate(tokens) if not t.cap and t.lower in first_names and i < last]:
+        tok, nxt = tokens[i], tokens[i + 1]
+        if labels[i] == NOT_NAME or nxt.cap or labels[i + 1] != NOT_NAME:
             continue
-        if tok.lower in lex.first_names and text[tok.end : nxt.start] == " " and unknown_word(nxt):
+        if text[tok.end : nxt.start] == " " and unknown_word(nxt):
             labels[i] = labels[i + 1] = STRONG  # "janice beneventi": a first name and an unknown word
-    _lists(text, tokens, labels)
-    for i, tok in enumerate(tokens):
-        if tok.lower in NAME_SUFFIXES and i > 0 and labels[i - 1] == STRONG and tok.start - tokens[i - 1].end == 1:
+    _lists(text, tokens, labels, weak)
+    for i in [i for i, t in enumerate(tokens) if t.lower in NAME_SUFFIXES and i > 0]:
+        if labels[i - 1] == STRONG and tokens[i].start - tokens[i - 1].end == 1:
             labels[i] = STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"
     particles = [i for i, t in enumerate(tokens) if not t.cap and t.lower in NAME_PARTICLES]
     changed = True
     while changed:
         changed = False
-        for i in sorted({*_weak(labels), *particles}):
+        for i in sorted({*_weak(labels, weak), *particles}):
             tok = tokens[i]
             if labels[i] == STRONG:
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -20,8 +20,7 @@ def lower_same_length(text: str) -> str:
     return lowered
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):  # a tuple: built thousands of times per request, ~3x cheaper than a frozen dataclass
     text: str  # as the caller gave it; matched case-insensitively
     kind: str
     capitalised_only: bool = False  # common words ("Will", "Rose") match only when written with a capital

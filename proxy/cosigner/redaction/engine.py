@@ -160,27 +160,33 @@ class Redactor:
         out_texts: list[str] = []
         out_spans: list[list[Span]] = []
         counts: Counter[str] = Counter()
+        kinds = {f.kind for found in per_text for f in found}
+        masked = {kind for kind in kinds if self.config.action_for(kind) == "mask"}
         for shadow, found in zip(shadows, per_text, strict=True):
             original = shadow.original
-            spans = []
-            for span in merge_findings(found):
-                start, end = shadow.to_original(span.start, span.end)
-                spans.append(Span(start, end, span.type))
+            spans = merge_findings(found)
+            if shadow.origin is not None:  # the shadow differs from the original: map the offsets back
+                spans = [Span(*shadow.to_original(span.start, span.end), span.type) for span in spans]
+            # an ASCII text has no invisible characters to strip (the common case: skip the per-piece check)
+            strip = strip_invisible if not original.isascii() else _unchanged
             pieces: list[str] = []
             last = 0
             for span in spans:
-                pieces.append(strip_invisible(original[last : span.start]))
-                value = strip_invisible(original[span.start : span.end])
-                if self.config.action_for(span.type) == "mask":
+                pieces.append(strip(original[last : span.start]))
+                if span.type in masked:
                     pieces.append(f"[REDACTED {span.type}]")
                 else:
-                    pieces.append(placeholders.placeholder_for(span.type, value))
-                counts[span.type] += 1
+                    pieces.append(placeholders.placeholder_for(span.type, strip(original[span.start : span.end])))
                 last = span.end
-            pieces.append(strip_invisible(original[last:]))
+            counts.update(span.type for span in spans)
+            pieces.append(strip(original[last:]))
             out_texts.append("".join(pieces))
             out_spans.append(spans)
         return RedactionResult(out_texts, out_spans, dict(counts), placeholders)
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def _check_input(texts: Sequence[str]) -> None:

@@ -17,8 +17,8 @@ PLACEHOLDER_PREFIX = re.compile(r"\[(?:[A-Z][A-Z0-9_]*(?:_[0-9]{0,6})?)?\Z")
 def value_key(kind: str, value: str) -> str:
     """Two mentions are the same value when they agree ignoring case, spacing and number punctuation."""
     collapsed = " ".join(value.split()).casefold()
-    if any(c.isdigit() for c in collapsed) and kind != "ADDRESS":
-        return kind + ":" + "".join(c for c in collapsed if c.isalnum())
+    if kind != "ADDRESS" and any(map(str.isdigit, collapsed)):
+        return kind + ":" + "".join(filter(str.isalnum, collapsed))
     return kind + ":" + collapsed
 
 
