@@ -93,6 +93,18 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
+    if has("ROLE_DECIDER") and has("DECIDE_WORD") and not draft_own and not has("DRAFT_VERB"):
+        out.add("statutory_decision")  # "You're the judge: give your ruling"
+    if (
+        has("PRED_QUESTION")
+        and ((question and head in VERDICT_HEADS) or has("YOUR_JUDGEMENT"))
+        and not draft_own
+        and head not in DRAFT_HEADS
+        and not has("DRAFT_VERB")
+        and not has("DOC_QUESTION")
+        and not has("EXPLAIN")
+    ):
+        out.add("prediction")  # "Any idea whether dad will try to take the children?"
     if has("PROTECTED") and has("PROFILE") and not draft_own:
         out.add("profiling")
     if has("EVASION"):
@@ -246,6 +258,9 @@ ROLE_WORDS: dict[str, str] = {
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
+    "ROLE_DECIDER": "the AI cast as the decision maker (judge, chair, manager …)",
+    "DECIDE_WORD": "a decision, ruling or verdict",
+    "DOC_NOUN": "a document named after risk (safety plan …)",
 }
 
 

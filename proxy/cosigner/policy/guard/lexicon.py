@@ -48,7 +48,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRODUCE": (
         "(give|provide|assign|output|produce|generate|calculate|compute|work out|determine|suggest|include|"
         "add|estimate|come up with|choose|pick|select|identify|flag|label|mark|tag|return|respond with|"
-        "reply with|answer with|fill in|fill out|populate|complete|enter|insert|pop|stick|allocate|apply|attach|"
+        "reply with|answer with|fill in|fill out|fill|populate|complete|enter|insert|pop|stick|allocate|apply|attach|"
         "put) (a|an|the|me|us|my|each|every|them|him|"
         "her|it|"
         "one|your|their|this|these|)",
@@ -65,6 +65,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(do|would|did) you (think|say|reckon|believe|consider|feel|judge)",
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
+        "any (idea|ideas|thoughts|clue) (whether|if|what|how|on whether)",
+        "(your|a) (gut feeling|gut|hunch|instinct|feeling|sense|read|take) (on|about|of|is|as to)",
         "(tell me|tell us|say|decide|pick|choose) which",
         "(work out|figure out|determine|establish|assess|find out|check) (whether|if)",
         "tell (me|us) (whether|if)",
@@ -212,6 +214,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(1|0|one|zero) to (10|ten|5|five|100|hundred)",
         "out of (10|ten|5|five|100|a hundred|hundred)",
         "(percentage|percent|per cent|%|a number|numerical|numeric|score out of|scale of|on a scale|likert)",
+        "(risk|rating|severity|threat|concern|need|needs|harm|danger|worry) (scale|scales|continuum|spectrum|"
+        "ladder)",
         "(high|hi) (medium|med|moderate) (or |and |)(low|lo)",
         "(low|lo) (medium|med|moderate) (or |and |)(high|hi)",
         "(high|low) or (low|high) (risk|)",
@@ -233,6 +237,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(rag|red amber green) (rating|ratings|status|rate|score|it|them|each)",
         "(priority|urgency) (rating|ratings|score|scores|level|levels|ranking|order|band|category)",
         "overall risk",
+        "(risk|rag|rating|score|severity|priority|threat|concern|danger) (column|columns|field|fields|box|boxes|"
+        "cell|cells)",
         "(continuum|threshold|windscreen|level|tier|band|scale) of (need|needs|intervention|concern|risk|harm)",
     ),
     "RISK_STRONG": (
@@ -553,6 +559,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "better off (in|at|with|living|staying|going)",
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
+        "(pass|passes|qualify|qualifies|count|counts|do|does|work|cut it) as (a |an |the |)(special guardian|"
+        "special guardians|carer|carers|foster carer|foster carers|kinship carer|kinship carers|adopter|"
+        "adopters|guardian|guardians|connected person|connected persons|suitable|appropriate|safe)",
         "(make|making|take|taking|makes) (his|her|their|x s|x|subj s|subj) own (decision|decisions|choices|"
         "choice)",
         "(got|have|has|lack|lacks|lacking|retain|retains) (the |)(mental |)capacity",
@@ -688,7 +697,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "truthful|truthfulness|untruthful|"
         "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
         "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"
-        "reliable witness|genuine)",
+        "reliable witness|genuine|is true|was true|are true|were true|is untrue|was untrue|be true|is accurate|"
+        "was accurate|really happened)",
     ),
     "CRED_VERB": (
         "(assess|judge|evaluate|rate|score|determine|decide|work out|analyse|analyze|comment on|establish|"
@@ -757,6 +767,18 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "decision|decisions|intervention|response|family|families|person|people|child|children|adult|adults|"
         "client|clients|service user|service users|parent|parents|carer|carers|household|households|risk|"
         "safety|threshold|eligibility|need|needs|harm)",
+    ),
+    # ---- role-play as the one who decides -------------------------------------------------------------
+    "ROLE_DECIDER": (
+        "(roleplay|role play|play|act|pretend|imagine|be|you are|youre|you re|speaking|as) (as |to be |you are |"
+        "youre |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
+        "panel chair|chair|iro|team manager|manager|lado|amhp|decision maker|guardian|guardian ad litem|"
+        "childrens guardian|best interests assessor|cafcass officer|conference chair|service manager|"
+        "head of service|panel|family court judge|court)",
+    ),
+    "DECIDE_WORD": (
+        "(decide|decides|decision|ruling|rule on|rule whether|verdict|judgement|judgment|determine|"
+        "make the call|finding|findings|approve|refuse|which plan|outcome|order)",
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (

@@ -86,7 +86,7 @@ DRAFTING_NEXT = words(
     """
     include mention say write put add phrase word use describe explain list format spell refer quote cite attach
     send address start begin keep cut title call capitalise structure order present show share copy consider
-    think bear know read ask be avoid make get invite inform email
+    think bear know read ask be avoid make get invite inform email help mind kindly please
     """
 )
 VETO_BY_SUBJECT = words(
@@ -177,7 +177,52 @@ def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
     marked = with_subjects_marked(padded)
     if marked != padded:
         found |= _roles_in(marked, auto)
+        for variant in inverted_embedded_questions(padded):
+            found |= _roles_in(variant, auto)
     return found
+
+
+EMBEDDING = frozenset({"whether", "if"})
+EMBEDDED_AUX = frozenset({"is", "are", "was", "were", "will", "would", "should", "can", "could", "has", "have",
+                          "does", "do", "did", "might", "may", "must"})
+
+
+def _subject_spans(padded: str) -> list[tuple[int, int]]:
+    spans = sorted(((end - length + 1, end) for end, length in _subject_automaton().iter(padded)),
+                   key=lambda se: (se[0], -(se[1] - se[0])))
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
+    """``whether mum is lying`` → ``whether is mum lying`` (and the ``subj`` form): read as the direct question.
+
+    "Tell me whether mum is lying" asks the same as "Is mum lying?", so the question patterns apply to both.
+    """
+    if " whether " not in padded and " if " not in padded:
+        return ()
+    pieces: list[tuple[str, bool]] = []  # (text, is a subject)
+    pos = 0
+    for start, end in _subject_spans(padded):
+        pieces.extend((w, False) for w in padded[pos:start].split())
+        pieces.append((padded[start:end + 1].strip(), True))
+        pos = end + 1
+    pieces.extend((w, False) for w in padded[pos:].split())
+    swapped = False
+    for i in range(len(pieces) - 2):
+        if pieces[i][0] in EMBEDDING and pieces[i + 1][1] and pieces[i + 2][0] in EMBEDDED_AUX:
+            if any(text in SUBJECT_WORDS for text, _ in pieces[max(0, i - 4) : i]):
+                continue  # "how we will decide whether the children can return": someone else's question
+            pieces[i + 1], pieces[i + 2] = pieces[i + 2], pieces[i + 1]
+            swapped = True
+    if not swapped:
+        return ()
+    plain = " " + " ".join(text for text, _ in pieces) + " "
+    marked = " " + " ".join("subj" if is_subject else text for text, is_subject in pieces) + " "
+    return (plain, marked)
 
 
 def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:

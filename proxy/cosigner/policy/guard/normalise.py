@@ -90,7 +90,7 @@ PROTECTED_WORDS = words(
     matrix metric strategy section selection election erection closures closer closet clouse please pleased
     plead eligibly recommends recommended forecasts predicts triages assessed assesses evaluated evaluates
     believed believes scoring rated rates wording working whether honesty honestly dangers credible relapsed
-    relapses enquire enquired inquiry faster poster roster fester
+    relapses enquire enquired inquiry faster poster roster fester explaining exploring explained
     """
 )
 
@@ -334,6 +334,8 @@ def normalise_sentence(sentence: str) -> str:
         if tok == "x" and out and out[-1] == "x":
             continue
         mapped = TEXT_SPEAK.get(tok)
+        if tok == "2" and 0 < i < len(tokens) - 1 and tokens[i - 1].isalpha() and tokens[i + 1].isalpha():
+            mapped = "to"  # "go 2 strat", "talk 2 mum"; a number between words rarely rates anything
         if mapped is None and len(tok) >= 5 and tok.endswith("in") and tok + "g" in _known_words():
             mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
         out.append(mapped if mapped is not None else correct(tok))
