@@ -57,7 +57,8 @@ _HUNGARIAN_STREET = re.compile(
 # later words of a street name: capitalised (any script, "Άμμος"), or short lower-case particles ("u.", "de")
 _WORD_LATER = r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*|[a-zà-ÿ]{1,3}"
 _NUMBER_NAME_NUMBER = re.compile(
-    rf"(?<![\w.,/:-])\d{{2,5}}[ \t]+{_UPPER}{_WORD}\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}\d{{1,5}}\b"
+    # digit-led (the lookbehind after the first digit means the same) so the engine skips to digits in C
+    rf"\d(?<![\w.,/:-]\d)\d{{1,4}}[ \t]+{_UPPER}{_WORD}\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}\d{{1,5}}\b"
 )
 _MILITARY = re.compile(
     r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"

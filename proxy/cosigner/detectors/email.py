@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import KeywordWindows
@@ -22,6 +22,28 @@ _SPELLED = re.compile(
 )
 
 
+# The local part is at most 64 characters and cannot contain "@", plus an optional space before the "@".
+_LOCAL_REACH = 66
+
+
+def _addresses(text: str) -> Iterator[tuple[int, int]]:
+    """The matches ``_EMAIL.finditer(text)`` gives, without trying the pattern at every position of the text.
+
+    Any match holds the first "@" after its start, so none can start more than ``_LOCAL_REACH`` characters
+    before the next "@": the search jumps there.  (Lookbehinds still see the text before the search start.)
+    """
+    pos = 0
+    while True:
+        at = text.find("@", pos)
+        if at == -1:
+            return
+        match = _EMAIL.search(text, max(pos, at - _LOCAL_REACH))
+        if match is None:
+            return
+        yield match.start(), match.end()
+        pos = match.end()
+
+
 _SPELLED_KEYS = KeywordWindows(("dot", "(at)", "[at]"), before=80, after=80, word_start=False, word_end=False)
 
 
@@ -30,9 +52,8 @@ class EmailDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        if "@" in text:
-            for match in _EMAIL.finditer(text):
-                findings.append(Finding(EMAIL, match.start(), match.end(), 1.0, self.name, "rfc5322_practical"))
+        for start, end in _addresses(text):
+            findings.append(Finding(EMAIL, start, end, 1.0, self.name, "rfc5322_practical"))
         lowered = text.lower()
         if "dot" in lowered or "(at)" in lowered or "[at]" in lowered:
             for match in _SPELLED_KEYS.finditer(_SPELLED, text, lowered):
