@@ -296,6 +296,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
         "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
         "(crystal ball|fortune teller|see the future|see into the future)",
+        "(do|would|did|should) (you|we|i) (expect|anticipate|foresee)",
+        "expect (subj|x) to",
         "(chances|chance|odds|likelihood|probability) (subj|he|she|they|x|mum|dad|the|this|on|for)",
         "(months|weeks|years|month|week|year) (ahead|from now|down the line|down the road|time|later)",
         "(see|look|peek|peer|think) (ahead|forward|into the future)",
@@ -627,6 +629,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "telling the truth|more honest|more credible|more believable|more reliable|being honest|true|"
         "the truth|truthful|right)",
         "(do|would|can|could) you (believe|trust)",
+        "(whose|which) (story|stories|account|version|explanation|side|statement) (is|was|seems|sounds|looks) "
+        "(right|true|correct|accurate|more believable|more credible|believable|credible|the truth|truthful)",
+        "(whose|which) (story|account|version|side|explanation) (do you|should we|should i|would you|can we) "
+        "(believe|trust|accept|go with|side with)",
         "(should|can|could) (i|we) (believe|trust)",
         "how (credible|believable|honest|truthful|reliable|trustworthy|genuine|sincere|convincing|plausible)",
         "(credibility|honesty|truthfulness|reliability|believability|trustworthiness|veracity) (of|score|"
