@@ -154,7 +154,7 @@ def classify(text: str, tokens: list[Token], i: int) -> int:
     lex = LEXICON
     gaz = in_gazetteer(tok.lower)
     common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
-    if prev_lower in NOT_AFTER or tok.lower in TITLES or not_a_name_shape(tok.lower):
+    if prev_lower in NOT_AFTER or tok.lower in TITLES or _not_a_name_shape(tok.lower, gaz):
         return NOT_NAME
     titled = prev is not None and prev_lower in TITLES and (prev.cap or tok.cap)
     if titled and (tok.cap or gaz) and (gaz or not tok.care):
@@ -212,10 +212,15 @@ def _surname_not_place(tok: Token, nxt: Token) -> bool:
 
 def not_a_name_shape(lower: str) -> bool:
     """Contractions ("I'm", "you're") and plain English derivations ("salesperson"s, "pleasures")."""
+    return _not_a_name_shape(lower, None)
+
+
+def _not_a_name_shape(lower: str, gazetteer: bool | None) -> bool:
+    """``gazetteer``: ``in_gazetteer(lower)`` when the caller already knows it."""
     if "'" in lower or "’" in lower:
         tail = lower.replace("’", "'").rsplit("'", 1)[1]
         return tail in _CONTRACTIONS
-    if in_gazetteer(lower):
+    if in_gazetteer(lower) if gazetteer is None else gazetteer:
         return False
     if lower.endswith("s") and lower[:-1] in LEXICON.english_common:
         return True
