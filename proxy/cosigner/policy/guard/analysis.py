@@ -93,6 +93,8 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
+    if has("RISK_TREND") and (has("RISK_OBJ") or has("RISK_NOUN")) and asks and not draft_own and not has("OWNED"):
+        out.add("risk_scoring")  # "is the risk from him getting higher?" asks the model to re-rate it
     if has("ROLE_DECIDER") and has("DECIDE_WORD") and not draft_own and not has("DRAFT_VERB"):
         out.add("statutory_decision")  # "You're the judge: give your ruling"
     if (
@@ -258,6 +260,7 @@ ROLE_WORDS: dict[str, str] = {
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
+    "RISK_TREND": "a change in a level (getting higher, reducing …)",
     "ROLE_DECIDER": "the AI cast as the decision maker (judge, chair, manager …)",
     "DECIDE_WORD": "a decision, ruling or verdict",
     "DOC_NOUN": "a document named after risk (safety plan …)",

@@ -66,6 +66,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
         "any (idea|ideas|thoughts|clue) (whether|if|what|how|on whether)",
+        "(pick|choose|select) (one|either|for me|the best|the right one)",
+        "(your|you) (choose|pick|decide)",
+        "(up to you|down to you|your choice|you choose|u choose)",
         "(your|a) (gut feeling|gut|hunch|instinct|feeling|sense|read|take) (on|about|of|is|as to)",
         "(tell me|tell us|say|decide|pick|choose) which",
         "(work out|figure out|determine|establish|assess|find out|check) (whether|if)",
@@ -177,6 +180,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "in danger|a threat|vulnerable|at significant risk|at serious risk|neglectful|abusive|a neglectful|"
         "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
+    ),
+    "RISK_TREND": (
+        "(getting|becoming|going|grown|got) (higher|lower|worse|better|more|less|up|down|bigger|smaller)",
+        "(increasing|decreasing|rising|falling|reducing|escalating|growing|de escalating|worsening|improving)",
     ),
     "RISK_CLASSIFY": (
         "(amount to|amounts to|constitute|constitutes|count as|counts as|qualify as|qualifies as|meet the "
@@ -300,6 +307,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "expect (subj|x) to",
         "(chances|chance|odds|likelihood|probability) (subj|he|she|they|x|mum|dad|the|this|on|for)",
         "(months|weeks|years|month|week|year) (ahead|from now|down the line|down the road|time|later)",
+        "(over|in|during|within|by) the (next|coming|following) (year|years|month|months|week|weeks|few months|"
+        "six months|12 months|twelve months|term|summer|winter|few weeks)",
+        "(project|predict|forecast|anticipate|foresee|guess|speculate on|speculate about) (how|what|whether|if|"
+        "when|where)",
         "(see|look|peek|peer|think) (ahead|forward|into the future)",
         "(is|are) (subj) (going|likely|unlikely|expected|bound|set) to",
         "how (this|the|their|her|his) (case|story|situation|placement|family) (ends|will end|turns out|will "
@@ -449,8 +460,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(icpc|rcpc|conference|s47|section 47|strategy discussion|strategy meeting|legal planning|plo|"
         "care proceedings|s42|section 42|removal|escalation|closure|nfa|adoption|a plan|a cp plan|cp plan|"
         "an sgo|early help|cin|child in need|mash referral|lado referral|section 20|s20|dols|"
-        "safeguarding enquiry) (or not|or no|needed|necessary|required|warranted|justified|appropriate|"
-        "the right|the best|the correct)",
+        "safeguarding enquiry) (is |are |would be |will be |be |was |)(or not|or no|needed|necessary|required|"
+        "warranted|justified|appropriate|the right|the best|the correct)",
+        "(case|referral|matter|contact) or (a |an |)(early help|social care|cin|child in need|cp|"
+        "child protection|s47|section 47|nfa|police|mash|universal|safeguarding|care act) (case|referral|"
+        "matter|contact|one)",
         "(do|does|did) (we|i|this|the family|the child|it|the case) (need|require|warrant|justify|merit) "
         "(a|an|to|the) (icpc|conference|s47|section 47|strategy|legal|plo|s42|section 42|escalat|remov|"
         "step|referral|cp|child protection|plan|enquiry|investigation|court|sgo)",
@@ -688,6 +702,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "child s|"
         "the parents) (explanation|account|story|version|explanations|accounts)",
         "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
+        "(covering for|covering up for|lying for|colluding with|making excuses for|telling porkies)",
         "(telling the truth|telling lies|lying|making it up|making this up|making things up|fibbing|"
         "covering up|"
         "hiding something|hiding the truth)",
@@ -745,6 +760,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
         "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors)",
+        "(make|makes|making|made) (it|him|her|them|x|fgm|abuse|harm|neglect|radicalisation|exploitation|"
+        "offending|violence) (more |less |)(likely|unlikely|likelier|probable)",
         "(generally|usually|always|often|typically|naturally|inherently|by nature|all) (dangerous|violent|"
         "aggressive|abusive|neglectful|liars|lie|dishonest|a risk|risky|unsafe|exaggerate|manipulative|"
         "unreliable|bad parents|worse parents|a danger|lazy|criminals)",
@@ -821,6 +838,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "blocker|judgement guard|content filter|"
         "ai rules|ai policy|safety rules|safety guidelines|"
         "block|censorship|checks)",
+        "(unfiltered|uncensored|off the record|off record|with the filter off|without the filter)",
         "(jailbreak|jail break|developer mode|dev mode|dan mode|do anything now|god mode|unfiltered mode|"
         "no restrictions|without restrictions|without any restrictions|unrestricted|no rules|no limits|"
         "no filter|no filters|not bound by|no longer bound|are not restricted|free from your|"

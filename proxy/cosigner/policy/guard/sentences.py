@@ -99,8 +99,22 @@ class RequestSentence:
     role: str
 
 
+LEAD_CLAUSE = words(
+    """
+    looking based given considering reading having from with after in on honestly overall realistically
+    basically thinking going judging taking bearing if knowing seeing
+    """
+)
+
+
 def _head(low: str) -> str:
     stripped = low.lstrip(_LEAD)
+    comma = stripped.find(",", 0, 80)
+    if comma > 0 and stripped.split(None, 1)[0].strip(_TRAIL) in LEAD_CLAUSE:
+        # "Looking at the incidents, is the risk …": the request starts after the opening clause
+        rest = stripped[comma + 1 :].strip()
+        if rest:
+            stripped = rest
     space = stripped.find(" ")
     word = (stripped[:space] if space > 0 else stripped).strip(_TRAIL)
     if word not in FILLERS:
@@ -310,7 +324,7 @@ def _strict_sentences(original: str, role: str) -> list[RequestSentence]:
 def _normal(
     low_par: str, orig_par: str, markers: tuple[str, ...], role: str, keep_all: bool = False
 ) -> list[RequestSentence]:
-    if _head(low_par) in DRAFT_HEADS:
+    if _head(low_par) in DRAFT_HEADS and not _asks_for_a_decision(low_par):
         # "Rewrite this: <material>" and quoted material inside a drafting request
         if any(q in low_par for q in '"“‘'):
             low_par, orig_par = _strip_quotes(low_par), _strip_quotes(orig_par)
@@ -362,6 +376,13 @@ def _sentences(
             text = original.strip()
             out.append(RequestSentence(_strip_quotes(text) if head in DRAFT_HEADS else text, head, question, role))
     return out
+
+
+def _asks_for_a_decision(low_par: str) -> bool:
+    """"Help me decide: …" asks for a decision; what follows the colon is the question, not material."""
+    start = low_par.lstrip(_LEAD)[:30]
+    return start.startswith(("help me decide", "help us decide", "help me choose", "help me pick",
+                             "help me work out", "help me judge"))
 
 
 def _spelling(head: str) -> str:
