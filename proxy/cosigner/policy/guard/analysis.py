@@ -93,6 +93,18 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
+    if has("YOUR_JUDGEMENT") and has("OUTCOME") and has("FUTURE") and not draft_own and not has("DOC_FOCUS"):
+        out.add("prediction")  # "what do you think the outcome of the hearing will be?"
+    if has("THRESHOLD") and has("MET") and asks and not draft_own and not has("OWNED"):
+        out.add("statutory_decision")  # "has the threshold for care proceedings been reached?"
+    if (
+        has("ACCOUNT")
+        and has("TRUE_WORD")
+        and ((question and head in VERDICT_HEADS) or has("YOUR_JUDGEMENT") or has("CRED_VERB"))
+        and not draft_own
+        and not has("OWNED")
+    ):
+        out.add("credibility")  # "is the story about the dog biting her true?"
     if has("RISK_TREND") and (has("RISK_OBJ") or has("RISK_NOUN")) and asks and not draft_own and not has("OWNED"):
         out.add("risk_scoring")  # "is the risk from him getting higher?" asks the model to re-rate it
     if has("ROLE_DECIDER") and has("DECIDE_WORD") and not draft_own and not has("DRAFT_VERB"):
@@ -260,6 +272,11 @@ ROLE_WORDS: dict[str, str] = {
     "URGENCY": "an urgency or priority word",
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
+    "FUTURE": "a future tense",
+    "THRESHOLD": "a threshold or criteria",
+    "MET": "a threshold met or reached",
+    "ACCOUNT": "a person's account, story or allegation",
+    "TRUE_WORD": "true, false or believable",
     "RISK_TREND": "a change in a level (getting higher, reducing …)",
     "ROLE_DECIDER": "the AI cast as the decision maker (judge, chair, manager …)",
     "DECIDE_WORD": "a decision, ruling or verdict",

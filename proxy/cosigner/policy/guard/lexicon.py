@@ -181,6 +181,14 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
     ),
+    "FUTURE": ("(will|will be|would be|is going to|are going to|going to|wil)",),
+    "THRESHOLD": ("(threshold|thresholds|criteria|legal test|threshold criteria)",),
+    "MET": ("(been|is|are|was|were|be) (met|reached|crossed|satisfied)",),
+    "ACCOUNT": (
+        "(story|stories|account|accounts|version|allegation|allegations|claim|claims|explanation|statement|"
+        "statements|disclosure|excuse)",
+    ),
+    "TRUE_WORD": ("(true|untrue|false|made up|genuine|believable|credible|plausible|a lie|lies|fabricated)",),
     "RISK_TREND": (
         "(getting|becoming|going|grown|got) (higher|lower|worse|better|more|less|up|down|bigger|smaller)",
         "(increasing|decreasing|rising|falling|reducing|escalating|growing|de escalating|worsening|improving)",
@@ -575,6 +583,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "better off (in|at|with|living|staying|going)",
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
+        "(a good|the right|a suitable|a bad|the best|a safe|a poor) (fit|match) (for|with)",
         "(pass|passes|qualify|qualifies|count|counts|do|does|work|cut it) as (a |an |the |)(special guardian|"
         "special guardians|carer|carers|foster carer|foster carers|kinship carer|kinship carers|adopter|"
         "adopters|guardian|guardians|connected person|connected persons|suitable|appropriate|safe)",
