@@ -327,7 +327,15 @@ class RunningProxy:
         return f"http://127.0.0.1:{self.port}"
 
     async def close(self) -> None:
+        # A browser may open a connection it never sends a request on (a preconnect); make sure the cleanup
+        # leaves no such socket behind, so stopping the proxy mid-test leaks nothing.
+        server = self.runner.server
+        handlers = list(server.connections) if server is not None else []
         await self.runner.cleanup()
+        for handler in handlers:
+            transport = handler.transport
+            if transport is not None and not transport.is_closing():
+                transport.close()
 
 
 async def start_proxy(config: Any) -> RunningProxy:

@@ -129,8 +129,13 @@ class Stack:
             for site in list(runner.sites):
                 await site.stop()
             server = runner.server
-            for connection in list(server.connections if server is not None else []):
-                connection.force_close()  # keep-alive connections would otherwise still be served
+            for _ in range(2):  # a second pass catches a connection accepted while the first one ran
+                for connection in list(server.connections if server is not None else []):
+                    transport = connection.transport
+                    connection.force_close()  # keep-alive connections would otherwise still be served
+                    if transport is not None and not transport.is_closing():
+                        transport.close()
+                await asyncio.sleep(0)
 
         async def start() -> None:
             await web.TCPSite(runner, "127.0.0.1", port).start()
