@@ -244,12 +244,9 @@ def _classify_lower(text: str, tokens: list[Token], i: int, gaz: bool, common: b
     return WEAK
 
 
-_GAZETTEER = LEXICON.first_names | LEXICON.surnames | WORD_NAMES  # one set lookup instead of three
-
-
 def in_gazetteer(lower: str) -> bool:
     lex = LEXICON
-    if lower in _GAZETTEER:
+    if lower in lex.first_names or lower in lex.surnames or lower in WORD_NAMES:
         return True
     if "-" in lower:
         parts = [p for p in lower.split("-") if p]
