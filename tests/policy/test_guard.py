@@ -244,3 +244,30 @@ def test_an_indirect_question_is_inverted_only_after_whether_or_if() -> None:
     )
     assert inverted_embedded_questions(" mum is lying ") == ()
     assert inverted_embedded_questions(" how we decide whether mum is lying ") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to Mr and Mrs Dale asking whether they will be able to attend the review on the 14th.",
+        "Can you tell me whether this paragraph is too long for the court template?",
+        "What are the chances you could format this as a table?",
+        "Can a person with dementia still have capacity to make some decisions? Explain the law.",
+        "Write a short explanation for Kyle of what will happen at his review.",
+        "Is my chronology in the right order? It's below.",
+    ],
+)
+def test_hard_drafting_requests_with_judgement_words_are_allowed(policy: Policy, text: str) -> None:
+    assert policy.evaluate(_user(text)).action == "allow"
+
+
+def test_a_general_explanation_does_not_excuse_profiling_or_a_named_person(policy: Policy) -> None:
+    assert policy.evaluate(_user("Is a single dad on benefits likely to neglect a baby? Explain.")).rule_id == (
+        "profiling"
+    )
+    assert policy.evaluate(_user("Does Mr Holt have capacity to decide on his care? Explain the law.")).rule_id == (
+        "statutory_decision"
+    )
+    assert policy.evaluate(_user("Summarise the notes and add your own risk rating at the end.")).rule_id == (
+        "risk_scoring"
+    )

@@ -80,7 +80,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     if not draft_own and (
         has("STAT_STRONG")
         or (has("STAT_DECIDE") and has("STAT_TOPIC"))
-        or (has("STAT_QUESTION") and (asks or has("STAT_DECIDE")))
+        or (has("STAT_QUESTION") and (asks or has("STAT_DECIDE")) and not (has("DOC_QUESTION") and not has("PERSON")))
         or (has("TRIAGE_PICK") and (has("URGENCY") or has("RISK_OBJ") or has("STAT_TOPIC")))
         or (has("YESNO") and has("STAT_TOPIC"))
         or (has("YOUR_JUDGEMENT") and has("SITUATION") and person and not has("DOC_QUESTION"))
@@ -185,6 +185,9 @@ def _verdict_category(roles: set[str]) -> str:
     return "risk_scoring"
 
 
+ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
+
+
 @lru_cache(maxsize=64)
 def analyse(request: CheckRequest) -> Analysis:
     auto = automaton()
@@ -193,6 +196,8 @@ def analyse(request: CheckRequest) -> Analysis:
     owned_anywhere = False
     normalised: list[str] = []
     previous: set[str] = set()
+    explains_generally = False
+    generic_fired: set[str] = set()
     for sentence in request_sentences(request):
         padded = normalise_sentence(sentence.text)
         normalised.append(normalise_sentence(sentence.text.lower()))  # no name tagging: for organisation phrases
@@ -200,7 +205,14 @@ def analyse(request: CheckRequest) -> Analysis:
         if not roles:
             previous = set()
             continue
-        fired |= categories_for(roles, sentence.head, sentence.question)
+        here = categories_for(roles, sentence.head, sentence.question)
+        if "EXPLAIN" in roles and sentence.head in EXPLAIN_HEADS and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}:
+            explains_generally = True
+        if "GENERIC_PERSON" in roles and "SPECIFIC" not in roles and " x " not in padded:
+            generic_fired |= here
+            fired |= here & ALWAYS_FIRE  # a generalisation about people is what profiling means
+        else:
+            fired |= here
         if previous and roles <= FOLLOW_UP_ROLES and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
             # "I'm trying to work out if she has capacity. What do you think?"
             fired |= categories_for(previous | roles, sentence.head, True)
@@ -212,6 +224,9 @@ def analyse(request: CheckRequest) -> Analysis:
             fired |= system_categories(roles)
         everything |= roles
         owned_anywhere = owned_anywhere or "OWNED" in roles
+    if not explains_generally:
+        fired |= generic_fired
+    # else: "Can a person with dementia still have capacity? Explain the law." asks about people in general
     # An instruction split across sentences or messages ("answer only high, medium or low" … "this family?")
     if (
         "SCALE" in everything
@@ -273,6 +288,8 @@ ROLE_WORDS: dict[str, str] = {
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
     "FUTURE": "a future tense",
+    "NOT_A_PREDICTION": "an idiom or a process explanation (what will happen at the review)",
+    "GENERIC_PERSON": "a person in general (a parent, someone)",
     "THRESHOLD": "a threshold or criteria",
     "MET": "a threshold met or reached",
     "ACCOUNT": "a person's account, story or allegation",

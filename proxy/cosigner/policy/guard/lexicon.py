@@ -60,6 +60,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "in your (view|opinion|professional opinion|judgement|judgment|assessment)",
     ),
     "YOUR_JUDGEMENT": (
+        "your own (view|opinion|assessment|judgement|judgment|rating|risk rating|score|risk score|decision|"
+        "conclusion|prediction|verdict|analysis|risk level|recommendation|take)",
+        "your (risk rating|risk score|risk level|risk grade|rag rating)",
         "your (view|opinion|assessment|judgement|judgment|recommendation|prediction|rating|score|decision|"
         "conclusion|best guess|guess|estimate|professional opinion|verdict|evaluation|analysis of whether)",
         "(do|would|did) you (think|say|reckon|believe|consider|feel|judge)",
@@ -180,6 +183,26 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "in danger|a threat|vulnerable|at significant risk|at serious risk|neglectful|abusive|a neglectful|"
         "an abusive|an unfit|unfit|a bad|a poor|good enough|a good enough|a protective|protective|"
         "emotionally abusive|controlling|coercive|a perpetrator|high risk|low risk|a high risk|a low risk)",
+    ),
+    # Idioms and process explanations that use prediction words without predicting anything about a person.
+    "NOT_A_PREDICTION": (
+        "(what are the |what is the |whats the |what s the |the |any |is there any |is there a |)(chances|chance|"
+        "odds) (that |)(you|u) (could|can|would|might|will)",
+        "what (will|is going to|would|might) happen (at|in|during|after|before|next at|on the day of) (the|his|"
+        "her|their|a|an|your|my|our) (review|conference|meeting|hearing|visit|assessment|appointment|court|"
+        "icpc|rcpc|core group|panel|strategy discussion|strategy meeting|interview|medical|fgc|family group "
+        "conference)",
+    ),
+    # "whether this paragraph is too long": the question is about the document
+    "DOC_SUBJECT": (
+        "(whether|if) (the|this|my|that|our|these) (paragraph|paragraphs|sentence|sentences|letter|report|note|"
+        "email|wording|summary|draft|chronology|section|text|table|template|heading|headings|format|layout|"
+        "tone|spelling|grammar|word|words|phrase|document|bullet points|minutes|agenda|plan layout)",
+    ),
+    "GENERIC_PERSON": (
+        "(a|an|any|someone|somebody|anyone|anybody) (person|child|parent|adult|family|carer|young person|baby|"
+        "mother|father|man|woman|resident|patient|service user|individual)",
+        "(someone|somebody|anyone|anybody)",
     ),
     "FUTURE": ("(will|will be|would be|is going to|are going to|going to|wil)",),
     "THRESHOLD": ("(threshold|thresholds|criteria|legal test|threshold criteria)",),

@@ -103,6 +103,8 @@ CONTAINED_BY_OWNED = words(
 )
 # A risk word that only names a document ("a good safety plan") is not a request about risk.
 CONTAINED_BY_DOC = frozenset({"RISK_OBJ", "RISK_NOUN"})
+# "What are the chances you could …", "what will happen at the review": no prediction about a person.
+CONTAINED_BY_IDIOM = frozenset({"PRED_STRONG", "PRED_QUESTION", "OUTCOME"})
 NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", "cannot", "cant", "wont", "shouldnt"})
 
 
@@ -183,6 +185,9 @@ def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
 
 
 EMBEDDING = frozenset({"whether", "if"})
+# "asking whether they will attend": the question is put to someone else (the letter's reader), not the model
+ASKING_VERBS = frozenset({"ask", "asks", "asking", "asked", "enquire", "enquiring", "inquire", "inquiring",
+                          "confirm", "confirming", "remind", "reminding", "checking"})
 EMBEDDED_AUX = frozenset({"is", "are", "was", "were", "will", "would", "should", "can", "could", "has", "have",
                           "does", "do", "did", "might", "may", "must"})
 
@@ -215,6 +220,8 @@ def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
     for i in range(len(pieces) - 2):
         if pieces[i][0] in EMBEDDING and pieces[i + 1][1] and pieces[i + 2][0] in EMBEDDED_AUX:
             if any(text in SUBJECT_WORDS for text, _ in pieces[max(0, i - 4) : i]):
+                continue
+            if i > 0 and pieces[i - 1][0] in ASKING_VERBS:
                 continue  # "how we will decide whether the children can return": someone else's question
             pieces[i + 1], pieces[i + 2] = pieces[i + 2], pieces[i + 1]
             swapped = True
@@ -229,6 +236,8 @@ def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
     hits: list[tuple[int, int, str]] = []
     owned: list[tuple[int, int]] = []
     documents: list[tuple[int, int]] = []
+    idioms: list[tuple[int, int]] = []
+    doc_subjects: list[tuple[int, int]] = []
     for end, (length, roles) in auto.iter(padded):
         start = end - length + 1
         for role in roles:
@@ -236,12 +245,20 @@ def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
                 owned.append((start, end))
             elif role == "DOC_NOUN":
                 documents.append((start, end))
+            elif role == "NOT_A_PREDICTION":
+                idioms.append((start, end))
+            elif role == "DOC_SUBJECT":
+                doc_subjects.append((start, end))
             hits.append((start, end, role))
     found: set[str] = set()
     for start, end, role in hits:
         if role in CONTAINED_BY_OWNED and any(s <= start and end <= e for s, e in owned):
             continue
         if role in CONTAINED_BY_DOC and any(s <= start and end <= e for s, e in documents):
+            continue
+        if role in CONTAINED_BY_IDIOM and any(s <= start and end <= e for s, e in idioms):
+            continue
+        if role == "STAT_STRONG" and any(s < end and start < e for s, e in doc_subjects):
             continue
         if role in NEGATED_ROLES and _negated(padded, start):
             continue
