@@ -7,7 +7,7 @@ required: test data and GOV.UK examples use them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import phonenumbers
 
@@ -82,8 +82,7 @@ class PhoneDetector:
         if digits < 7 or digits > 16 or raw.count("\n") > 1 or "/" in raw:
             return None
         plus_or_zero = raw.lstrip("(").startswith(("+", "0"))
-        labelled = has_label(text, start, _LABELS, width=30, max_words_after=1) or bool(_LABELS_AFTER.match(text, end))
-        if not self._is_phone(raw, digits, plus_or_zero, labelled):
+        if not self._is_phone(raw, digits, plus_or_zero, lambda: _labelled(text, start, end)):
             return None
         # trim an unmatched trailing parenthesis the candidate pattern may have taken
         while end > start and text[end - 1] in ")(" and text[start:end].count("(") < text[start:end].count(")"):
@@ -91,7 +90,8 @@ class PhoneDetector:
         return Finding(PHONE, start, end, 0.9, self.name, "phonenumbers_possible")
 
     @staticmethod
-    def _is_phone(raw: str, digits: int, plus_or_zero: bool, labelled: bool) -> bool:
+    def _is_phone(raw: str, digits: int, plus_or_zero: bool, labelled: Callable[[], bool]) -> bool:
+        """``labelled`` is asked only when the number's shape does not settle it (most UK numbers do)."""
         if plus_or_zero and digits >= 9:
             if _uk_shape(raw):
                 return True  # the common case, without parsing: a UK number of a possible length
@@ -101,10 +101,14 @@ class PhoneDetector:
                 parsed = None
             if parsed is not None and phonenumbers.is_possible_number(parsed):
                 return True
-        if labelled:
+        if labelled():
             # a labelled run of 7+ digits in phone-like groups: foreign and local numbers without a prefix
             return True
         return digits == 10 and bool(_US_SHAPE.match(raw.strip()))
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    return has_label(text, start, _LABELS, width=30, max_words_after=1) or bool(_LABELS_AFTER.match(text, end))
 
 
 def _uk_shape(raw: str) -> bool:
