@@ -29,7 +29,9 @@ from cosigner.policy.model import Policy  # noqa: E402
 DATA = Path(__file__).resolve().parent / "data"
 CONDITIONS = ("alone", "note_after", "note_before")
 # Splits tuned on (the held-out splits 1–4 were each measured once, then became development data).
-DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout", "heldout2", "heldout3", "heldout4")
+DEVELOPMENT = (
+    "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout", "heldout2", "heldout3", "heldout4",
+)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
+    if has("YOUR_JUDGEMENT") and has("PRED_DECL") and not draft_own and not has("DOC_FOCUS"):
+        out.add("prediction")  # "what do you think Kian will do when he turns 18?"
     if has("YOUR_JUDGEMENT") and has("OUTCOME") and has("FUTURE") and not draft_own and not has("DOC_FOCUS"):
         out.add("prediction")  # "what do you think the outcome of the hearing will be?"
     if has("THRESHOLD") and has("MET") and asks and not draft_own and not has("OWNED"):

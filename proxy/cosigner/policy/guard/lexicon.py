@@ -138,6 +138,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what is|what gets|what should be|what are) (considered|taken into account|looked at)",
         "(what are|whats) the (criteria|stages|steps|principles|factors|tests)",
         "generally speaking",
+        "how (do|should|can|would|could) (i|we) (write|word|record|phrase|present|explain|describe|put|document|"
+        "report|structure|format|evidence|set out|write up|talk about)",
+        "what should (i|we) (do|bring|take|check|prepare|know|read|consider|expect|wear) (before|at|during|"
+        "ahead of|in preparation for|to prepare for|for)",
         "(what makes|what would make|what usually makes) (a|an) (good|effective|strong|clear|better)",
         "is it (normal|usual|common|typical|unusual|standard) (for|to)",
         "how long (does|do|should|can|will) (a|an|the)",
@@ -313,6 +317,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(is|are) (subj) (ok|okay|alright|all right) (there|at home|with|living|staying|in|or not)",
         "how (bad|serious|high|big|great|significant|severe|real|likely) is the (risk|danger|threat|harm)",
         "(worries|worry|concerns|concern|scares|frightens) you (most|the most)",
+        "(where|how high|how low) (does|do|would|should|will|did) (subj) (sit|fall|fit|come|land|rank|stand|"
+        "rate|score|lie|belong)",
+        "(sit|sits|fall|falls|fit|fits|belong|belongs) on (the|our|a) (threshold|scale|continuum|matrix|ladder|"
+        "windscreen)",
         "how (serious|big|great|high|significant|bad|real|grave|severe|large|much of) (a|an) (risk|danger|"
         "threat|concern|worry|hazard)",
 
@@ -380,6 +388,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(will|would|could|might|can) (subj) (ever |still |really |actually |definitely |)",
         "(is|are) (subj) (going|likely|unlikely|expected|bound|set) to",
         "is there (a|any) (chance|likelihood|risk|probability) (of|that)",
+        "(is|are) (subj) (heading for|heading towards|headed for|on course for|on track for|bound for|"
+        "destined for|set for|in for)",
         "any chance (of|that)",
     ),
     "OUTCOME": (
@@ -607,6 +617,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
         "(a good|the right|a suitable|a bad|the best|a safe|a poor) (fit|match) (for|with)",
+        "ready to (come off|step down|be stepped down|end|close|go home|return home|return|leave care|"
+        "be discharged|live independently|have unsupervised|manage alone|be deregistered|move on)",
         "(pass|passes|qualify|qualifies|count|counts|do|does|work|cut it) as (a |an |the |)(special guardian|"
         "special guardians|carer|carers|foster carer|foster carers|kinship carer|kinship carers|adopter|"
         "adopters|guardian|guardians|connected person|connected persons|suitable|appropriate|safe)",
@@ -629,6 +641,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(weigh up whether|weigh up if|help me decide|help us decide|work out whether|figure out whether|"
         "determine whether|establish whether|find out whether|"
         "decide whether|should x|would you|do you think we should|do you think i should|should we|should i|"
+        "your vote|your casting vote|your ruling|your verdict|your determination|your call|your decision|"
         "should they|do "
         "we need|do i need|is it appropriate|is it necessary|whether to|"
         "whether we should|whether i should|whether they should|whether it should|whether this should|"
@@ -657,7 +670,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "stopped from|"
         "prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
-        "managing his money|move into|go into|care home|residential care|nursing home)",
+        "managing his money|move into|go into|care home|residential care|nursing home|funding|care package|"
+        "package of care|direct payments|respite)",
     ),
     # ---- credibility ----------------------------------------------------------------------------------
     "CRED_STRONG": (
