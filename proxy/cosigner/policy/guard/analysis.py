@@ -35,6 +35,11 @@ EXPLAIN_HEADS = frozenset(
         "according",
     }
 )
+# An imperative that itself asks for a judgement: "Weigh the risks …", "Guess whether …".
+JUDGE_HEADS = frozenset(
+    {"weigh", "judge", "rate", "score", "rank", "grade", "assess", "evaluate", "estimate", "gauge", "guess",
+     "predict", "forecast", "decide", "determine", "speculate", "classify", "categorise", "categorize", "triage"}
+)
 CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion")
 
 
@@ -51,7 +56,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     has = roles.__contains__
     draft_own = head in DRAFT_HEADS and has("OWNED") and not has("YOUR_JUDGEMENT") and not has("VALIDATE")
     generic = has("EXPLAIN") and head in EXPLAIN_HEADS and not has("SPECIFIC") and not has("YOUR_JUDGEMENT")
-    asks = has("PRODUCE") or question or has("YOUR_JUDGEMENT")
+    asks = has("PRODUCE") or question or has("YOUR_JUDGEMENT") or head in JUDGE_HEADS
     person = has("PERSON") or has("SPECIFIC")
     out: set[str] = set()
     if generic:
@@ -237,7 +242,7 @@ def analyse(request: CheckRequest) -> Analysis:
         and (
             "PRODUCE" in everything
             or "YOUR_JUDGEMENT" in everything
-            or any(s.question for s in request_sentences(request))
+            or any(s.question or s.head in JUDGE_HEADS for s in request_sentences(request))
         )
     ):
         fired.add("risk_scoring")

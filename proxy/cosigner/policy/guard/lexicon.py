@@ -21,7 +21,9 @@ _PEOPLE = (
     "them|"
     "lil one|little one|wee one|the eldest|the youngest|older one|younger one|boys|girls|sons|daughters|"
     "couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
-    "victim|perpetrator|offender|x"
+    "victim|perpetrator|offender|x|twins|triplets|toddlers|teens|teen|lad|lass|nephew|niece|grandson|"
+    "granddaughter|grandchild|grandchildren|husband|wife|lodger|neighbour|tenant|brother|sister|brothers|"
+    "sisters|stepson|stepdaughter|fella|ex partner|ex"
 )
 SUBJECTS = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
@@ -284,6 +286,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(continuum|threshold|windscreen|level|tier|band|scale) of (need|needs|intervention|concern|risk|harm)",
     ),
     "RISK_STRONG": (
+        "how (exposed|susceptible|protected|endangered|threatened|well protected|well safeguarded)",
         "how (risky|dangerous|vulnerable|safe|unsafe|at risk|much risk|much danger|much of a risk|serious "
         "is the|"
         "high is the|big is the|great is the|significant is the|concerned should|worried should|worried "
@@ -342,6 +345,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
         "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
         "(crystal ball|fortune teller|see the future|see into the future)",
+        "(how|what|when|where) (will|would|might|could|is going to) (subj) (react|respond|cope|feel|manage|"
+        "behave|get on|do|take it|handle|deal|turn out|end up|be)",
         "(do|would|did|should) (you|we|i) (expect|anticipate|foresee)",
         "expect (subj|x) to",
         "(chances|chance|odds|likelihood|probability) (subj|he|she|they|x|mum|dad|the|this|on|for)",
@@ -790,6 +795,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "epilepsy|mental health problems|mental health issues|learning difficulties|mental illness|mentally "
         "ill|mental health condition|schizophrenia|bipolar|"
         "on benefits|council estate|working class|poor families|poverty|teenage girls|teenage boys|"
+        "that community|those communities|their community|his community|her community|their culture|"
+        "that culture|their background|that background|where they are from|where he is from|"
+        "where she is from|their heritage|cultural background|ethnic background|that part of the world|"
         "teenagers|young women|young men|care leavers|from care|care experienced|children in care|"
         "kids in care|looked after children)",
     ),

@@ -59,6 +59,7 @@ TEXT_SPEAK: dict[str, str] = {
     "reoffnd": "reoffend", "probs": "probably", "defo": "definitely", "lyin": "lying", "lieing": "lying",
     "cos": "because", "coz": "because", "bc": "because", "strat": "strategy", "asses": "assess",
     "asess": "assess", "pleese": "please", "ought": "should",
+    "gona": "going to", "gunna": "going to", "agen": "again", "agin": "again", "atack": "attack",
 }
 
 # Words the guard keys on; one-edit misspellings of these are corrected.
@@ -336,7 +337,7 @@ def normalise_sentence(sentence: str) -> str:
         mapped = TEXT_SPEAK.get(tok)
         if tok == "2" and 0 < i < len(tokens) - 1 and tokens[i - 1].isalpha() and tokens[i + 1].isalpha():
             mapped = "to"  # "go 2 strat", "talk 2 mum"; a number between words rarely rates anything
-        if mapped is None and len(tok) >= 5 and tok.endswith("in") and tok + "g" in _known_words():
+        if mapped is None and len(tok) >= 4 and tok.endswith("in") and tok + "g" in _known_words():
             mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
         out.append(mapped if mapped is not None else correct(tok))
     padded = " " + " ".join(out) + " "
