@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 
 import cosigner.wire.translate as translate
+from cosigner import tokens
 from cosigner.errors import CosignerError, UpstreamBadResponse
 from cosigner.exchange import Exchange
 from cosigner.services import Services
@@ -38,8 +39,9 @@ async def run_pre_forward(
 ) -> None:
     started = time.perf_counter()
     parse(ex, body, context_header, services)
-    if request_chars(ex) > OFF_LOOP_CHARS:
-        await asyncio.to_thread(check, ex, services)  # rules and token counting on a large text: off the loop
+    if request_chars(ex) > OFF_LOOP_CHARS or not tokens.is_loaded(ex.model):
+        # A large text, or a tokeniser vocabulary still to load (GPT-4-era models): off the event loop.
+        await asyncio.to_thread(check, ex, services)
     else:
         check(ex, services)
     await redact(ex, services)

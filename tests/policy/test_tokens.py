@@ -66,3 +66,17 @@ def test_counting_needs_no_network_and_no_cache(tmp_path: object) -> None:
     assert int(o200k) > 5 and int(cl100k) > 5
     assert cached == "0"
     assert socket.socket.connect is not None  # this process untouched
+
+
+def test_warm_up_loads_only_o200k_and_cl100k_loads_on_demand() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from cosigner import tokens\n"
+        "tokens.warm_up()\n"
+        "assert tokens.is_loaded('gpt-4o') and not tokens.is_loaded('gpt-4')\n"
+        "assert tokens.count_tokens('hello world', 'gpt-4') == 2\n"
+        "assert tokens.is_loaded('gpt-4')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
