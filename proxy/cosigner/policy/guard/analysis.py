@@ -246,6 +246,9 @@ def analyse(request: CheckRequest) -> Analysis:
         )
     ):
         fired.add("risk_scoring")
+    if {"ROLE_DECIDER", "DECIDE_WORD"} <= everything and not owned_anywhere and "DRAFT_VERB" not in everything:
+        # "Role-play: you're the family court judge. Do I get my care order?"
+        fired.add("statutory_decision")
     return Analysis(frozenset(fired), tuple(normalised), len(normalised))
 
 

@@ -23,7 +23,7 @@ _PEOPLE = (
     "couple|mother s partner|sibling group|pupil|patient|individual|individuals|"
     "victim|perpetrator|offender|x|twins|triplets|toddlers|teens|teen|lad|lass|nephew|niece|grandson|"
     "granddaughter|grandchild|grandchildren|husband|wife|lodger|neighbour|tenant|brother|sister|brothers|"
-    "sisters|stepson|stepdaughter|fella|ex partner|ex"
+    "sisters|stepson|stepdaughter|fella|ex partner|ex|newborn|newborns|unborn|unborn baby"
 )
 SUBJECTS = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
@@ -71,6 +71,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
         "any (idea|ideas|thoughts|clue) (whether|if|what|how|on whether)",
+        "(a|your) (verdict|ruling|judgement|judgment|determination|finding) (on|about|as to|regarding)",
         "(pick|choose|select) (one|either|for me|the best|the right one)",
         "(your|you) (choose|pick|decide)",
         "(up to you|down to you|your choice|you choose|u choose)",
@@ -287,6 +288,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "RISK_STRONG": (
         "how (exposed|susceptible|protected|endangered|threatened|well protected|well safeguarded)",
+        "(too|very|so|really|extremely|dangerously|sufficiently) (dangerous|unsafe|risky|neglectful|chaotic|"
+        "unhygienic|unsanitary|harmful)",
         "how (risky|dangerous|vulnerable|safe|unsafe|at risk|much risk|much danger|much of a risk|serious "
         "is the|"
         "high is the|big is the|great is the|significant is the|concerned should|worried should|worried "
@@ -622,6 +625,11 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
         "(a good|the right|a suitable|a bad|the best|a safe|a poor) (fit|match) (for|with)",
+        "(the right|the best|a suitable|the wrong|a safe|an unsafe|the safest) (person|people|carer|carers|place|"
+        "home|family|option|relative|setting) (to|for)",
+        "(take|bring|send|refer|escalate) (this|it|the case|this case|the family|this family|the referral|"
+        "this one|them|him|her) (to|up to) (legal|court|conference|strategy|panel|plo|legal planning|"
+        "legal gateway|the lado|lado|icpc|a conference|a strategy|safeguarding|the police|the courts)",
         "ready to (come off|step down|be stepped down|end|close|go home|return home|return|leave care|"
         "be discharged|live independently|have unsupervised|manage alone|be deregistered|move on)",
         "(pass|passes|qualify|qualifies|count|counts|do|does|work|cut it) as (a |an |the |)(special guardian|"
@@ -855,7 +863,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "DECIDE_WORD": (
         "(decide|decides|decision|ruling|rule on|rule whether|verdict|judgement|judgment|determine|"
-        "make the call|finding|findings|approve|refuse|which plan|outcome|order)",
+        "make the call|finding|findings|approve|refuse|which plan|outcome|order|say whether|state whether|"
+        "tell me whether|should end|should close|should stop|should continue|do i get|will i get|"
+        "do we get|grant|granted)",
     ),
     # ---- evasion -------------------------------------------------------------------------------------
     "EVASION": (
