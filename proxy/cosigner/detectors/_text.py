@@ -7,6 +7,14 @@ import re
 from collections.abc import Iterable
 
 _LABEL_SPLIT = re.compile(r"[^a-z0-9&]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``, answered by the regex engine for ASCII text (the common case)."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(c.isdigit() for c in text)
 
 
 def window_before(text: str, start: int, width: int = 40) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
+from cosigner.detectors._text import has_digit
 from cosigner.detectors.kinds import ADDRESS
 from cosigner.detectors.lexicon import load_sections
 from cosigner.detectors.term_matcher import lower_same_length
@@ -92,7 +93,7 @@ class AddressDetector:
     name = "address"
 
     def detect(self, text: str) -> Sequence[Finding]:
-        if not any(c.isdigit() for c in text):
+        if not has_digit(text):
             return []
         lowered = lower_same_length(text)
         findings: list[Finding] = []

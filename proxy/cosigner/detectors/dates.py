@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import KeywordWindows
-from cosigner.detectors._text import window_before
+from cosigner.detectors._text import has_digit, window_before
 from cosigner.detectors.kinds import DOB
 
 _MONTHS = {
@@ -107,7 +107,7 @@ def _year(raw: str) -> int:
 
 
 def find_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return
     for match in _DATE.finditer(text):
         parsed = parse_date(match)
@@ -163,7 +163,7 @@ class DobDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        if not any(c.isdigit() for c in text):
+        if not has_digit(text):
             return findings
         for start, end, _date in _dates_near_keywords(text):
             if _is_labelled(text, start):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import KeywordWindows
-from cosigner.detectors._text import has_label
+from cosigner.detectors._text import has_digit, has_label
 from cosigner.detectors.kinds import REFERENCE
 
 LABELS = (
@@ -122,7 +122,7 @@ class ReferenceDetector:
 
     def detect(self, text: str) -> Sequence[Finding]:
         findings: list[Finding] = []
-        if not any(c.isdigit() for c in text):
+        if not has_digit(text):
             return findings
         for _label_start, label_end in _LABEL_KEYS.hits(text):
             after = _AFTER_LABEL.match(text, label_end)

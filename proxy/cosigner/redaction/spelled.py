@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
+from cosigner.detectors._text import has_digit
 
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "nought": "0", "nil": "0", "o": "0", "one": "1", "two": "2", "three": "3",
@@ -69,7 +70,7 @@ def obfuscated_number_runs(text: str) -> Iterator[tuple[int, int, str]]:
             digits = _spelled_digits(match.group())
             if len(digits) >= 7:
                 yield match.start(), match.end(), text[max(0, match.start() - _CONTEXT) : match.start()] + digits
-    if any(c.isdigit() for c in text):
+    if has_digit(text):
         for match in finditer_in_digit_windows(_LOOKALIKE, text):
             run = match.group()
             real = sum(c.isdigit() for c in run)
