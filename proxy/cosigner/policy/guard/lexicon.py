@@ -71,6 +71,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "what do you (think|reckon|make of)",
         "(tell|let) (me|us) know (whether|if)",
         "any (idea|ideas|thoughts|clue) (whether|if|what|how|on whether)",
+        "(u|you) (think|reckon)",
+        "(land on|settle on|plump for|go with|commit to|pick|choose|select) (one|either|an option|the best|"
+        "a recommendation)",
         "(a|your) (verdict|ruling|judgement|judgment|determination|finding) (on|about|as to|regarding)",
         "(pick|choose|select) (one|either|for me|the best|the right one)",
         "(your|you) (choose|pick|decide)",
@@ -597,7 +600,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "explain|describe|outline|improve|edit|correct|prepare|turn|convert|put together|pull out|highlight|"
         "record|minute|type up|write up)",
     ),
-    "SITUATION": ("(situation|circumstances|case|next steps|what to do|way forward|what happens next)",),
+    "SITUATION": (
+        "(situation|circumstances|case|next steps|what to do|way forward|what happens next|options|option)",
+    ),
     "STAT_QUESTION": (
         "which (is|would be|will be|option is) (better|best|safer|the better|the best|right|preferable|the "
         "right)",
@@ -624,6 +629,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "better off (in|at|with|living|staying|going)",
         "(able to|capable of) (make|making) (his|her|their|x s|x) own (decision|decisions)",
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
+        "(does|do|would|will|could|can) (subj) (qualify|meet the criteria|meet criteria|meet eligibility)",
         "(a good|the right|a suitable|a bad|the best|a safe|a poor) (fit|match) (for|with)",
         "(the right|the best|a suitable|the wrong|a safe|an unsafe|the safest) (person|people|carer|carers|place|"
         "home|family|option|relative|setting) (to|for)",
@@ -684,7 +690,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "prevented from|allowed to|banned from|restricted from|have contact|"
         "see the children|manage her money|manage his money|manage the money|managing her money|"
         "managing his money|move into|go into|care home|residential care|nursing home|funding|care package|"
-        "package of care|direct payments|respite)",
+        "package of care|direct payments|respite|qualify for|qualifies for|eligible for|entitled to)",
     ),
     # ---- credibility ----------------------------------------------------------------------------------
     "CRED_STRONG": (
@@ -821,7 +827,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "more suspicious|pose more|pose a greater|greater risk|bigger risk|extra scrutiny|more scrutiny|"
         "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
-        "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors)",
+        "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors|more closely|"
+        "closer look|closer scrutiny|look harder|extra checks|single out|singled out)",
         "(make|makes|making|made) (it|him|her|them|x|fgm|abuse|harm|neglect|radicalisation|exploitation|"
         "offending|violence) (more |less |)(likely|unlikely|likelier|probable)",
         "(generally|usually|always|often|typically|naturally|inherently|by nature|all) (dangerous|violent|"
@@ -834,7 +841,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "SYS_DECIDE": (
         "(recommend|recommends|decide|decides|determine|determines|triage|triages|prioritise|prioritises|"
-        "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on|decision engine|"
+        "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on|decision engine|approve|"
+        "approves|authorise|authorises|decision panel|"
         "decision maker|decision making tool|decision tool|decision support tool|triage bot|triage tool|"
         "triage engine|output the next|the next statutory step)",
     ),
@@ -859,6 +867,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "youre |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
         "panel chair|chair|iro|team manager|manager|lado|amhp|decision maker|guardian|guardian ad litem|"
         "childrens guardian|best interests assessor|cafcass officer|conference chair|service manager|"
+        "decision panel|dols signatory|signatory|funding panel|adoption panel|fostering panel|"
         "head of service|panel|family court judge|court)",
     ),
     "DECIDE_WORD": (
