@@ -768,6 +768,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the parents) (explanation|account|story|version|explanations|accounts)",
         "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
         "(covering for|covering up for|lying for|colluding with|making excuses for|telling porkies)",
+        "(making|made|make|makes) up (the|his|her|their|a|this|that|these|those|stories|lies|allegations|"
+        "symptoms|voices|story|things)",
+        "(is|are|was|were) (subj) (making up|faking|putting it on|inventing)",
         "(telling the truth|telling lies|lying|making it up|making this up|making things up|fibbing|"
         "covering up|"
         "hiding something|hiding the truth)",
@@ -809,6 +812,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "epilepsy|mental health problems|mental health issues|learning difficulties|mental illness|mentally "
         "ill|mental health condition|schizophrenia|bipolar|"
         "on benefits|council estate|working class|poor families|poverty|teenage girls|teenage boys|"
+        "over 60|over 65|over 70|over 75|over 80|over 85|over 90|over the age of|aged over|pensioners|"
         "that community|those communities|their community|his community|her community|their culture|"
         "that culture|their background|that background|where they are from|where he is from|"
         "where she is from|their heritage|cultural background|ethnic background|that part of the world|"
