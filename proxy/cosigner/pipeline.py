@@ -40,13 +40,18 @@ async def run_pre_forward(
     started = time.perf_counter()
     parse(ex, body, context_header, services)
     if request_chars(ex) > OFF_LOOP_CHARS or not tokens.is_loaded(ex.model):
-        # A large text, or a tokeniser vocabulary still to load (GPT-4-era models): off the event loop.
-        await asyncio.to_thread(check, ex, services)
+        # A large text, or a tokeniser vocabulary still to load (GPT-4-era models): screen it in a worker
+        # thread, in one hop, so the event loop keeps serving other requests.
+        await asyncio.to_thread(_screen, ex, services)
     else:
-        check(ex, services)
-    await redact(ex, services)
+        _screen(ex, services)
     ex.mark("screen_us", started)
     await audit.record_screened(ex, services)
+
+
+def _screen(ex: Exchange, services: Services) -> None:
+    check(ex, services)
+    redact(ex, services)
 
 
 async def handle(

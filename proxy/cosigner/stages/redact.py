@@ -5,7 +5,6 @@ Owns: redaction, outbound.  Any failure raises ``RedactionFailed``: nothing unsc
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 from typing import Any, Literal
@@ -29,7 +28,8 @@ def request_chars(ex: Exchange) -> int:
     return sum(len(value) for slot in ex.slots if isinstance(value := get_path(ex.body, slot.path), str))
 
 
-async def redact(ex: Exchange, services: Services) -> None:
+def redact(ex: Exchange, services: Services) -> None:
+    """CPU-bound and synchronous: the pipeline runs it in a worker thread for large texts."""
     texts: list[str] = []
     for slot in ex.slots:
         value = get_path(ex.body, slot.path)
@@ -40,10 +40,7 @@ async def redact(ex: Exchange, services: Services) -> None:
         texts.append(value)
     redactor = services.redactor()
     try:
-        if sum(map(len, texts)) > OFF_LOOP_CHARS:
-            result = await asyncio.to_thread(redactor.redact, texts, ex.context)
-        else:
-            result = redactor.redact(texts, ex.context)
+        result = redactor.redact(texts, ex.context)
     except CosignerError:
         raise
     except Exception as exc:  # a detector bug must block the request, never let text through
