@@ -718,7 +718,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "rating|assessment|check|level)",
         "(lying|lie) or (not|telling)",
         "(talking|chatting|speaking|telling|spouting|spinning|talk|chat) (rubbish|nonsense|crap|bs|porkies|"
-        "lies|a yarn|stories|tales|a load of|utter)",
+        "lies|a yarn|stories|tales|a load of|utter|sh|shit|shite|bull|bollocks|pants)",
         "truth or (lie|lies|not|lying)",
         "(is|was|are|were) (the |this |her |his |their |mum s |dad s |the child s |)(allegation|allegations|"
         "disclosure|account|accounts|story|version|explanation|claim|claims|statement|statements|report) "
@@ -867,8 +867,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- role-play as the one who decides -------------------------------------------------------------
     "ROLE_DECIDER": (
-        "(roleplay|role play|play|act|pretend|imagine|be|you are|youre|you re|speaking|as) (as |to be |you are |"
-        "youre |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
+        "(roleplay|role play|play|act|pretend|imagine|be|you are|youre|you re|your|speaking|as) (as |to be |"
+        "you are |youre |your |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
         "panel chair|chair|iro|team manager|manager|lado|amhp|decision maker|guardian|guardian ad litem|"
         "childrens guardian|best interests assessor|cafcass officer|conference chair|service manager|"
         "decision panel|dols signatory|signatory|funding panel|adoption panel|fostering panel|"
@@ -877,7 +877,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "DECIDE_WORD": (
         "(decide|decides|decision|ruling|rule on|rule whether|verdict|judgement|judgment|determine|"
         "make the call|finding|findings|approve|refuse|which plan|outcome|order|say whether|state whether|"
-        "tell me whether|should end|should close|should stop|should continue|do i get|will i get|"
+        "tell me whether|should end|should close|should stop|should continue|do i get|will i get|go into care|"
+        "go in care|be removed|come into care|be adopted|"
         "do we get|grant|granted)",
     ),
     # ---- evasion -------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ TEXT_SPEAK: dict[str, str] = {
     "cos": "because", "coz": "because", "bc": "because", "strat": "strategy", "asses": "assess",
     "asess": "assess", "pleese": "please", "ought": "should",
     "gona": "going to", "gunna": "going to", "agen": "again", "agin": "again", "atack": "attack",
+    "bout": "about", "in2": "into", "2b": "to be", "escal8": "escalate", "l8r": "later", "gr8": "great",
 }
 
 # Words the guard keys on; one-edit misspellings of these are corrected.
@@ -73,7 +74,7 @@ TRIGGERS: tuple[str, ...] = tuple(
             assess evaluate believe safeguarding proceedings placement breakdown chances relapse eligible eligibility
             recommend recommendation decide whether should prioritise triage matrix forecast outcome missing
             instructions ignore telling credibly would could please family families children medium amber trustworthy
-            foster
+            foster worried child
             believable truthful section strategy enquiry closure escalation
             """
         )
@@ -181,6 +182,8 @@ def correct(token: str) -> str:
 
 def _unless_inflection(token: str, hit: str) -> str:
     for suffix in ("s", "d", "ed", "es", "ing", "ly", "er", "y"):
+        if hit.endswith(suffix):
+            continue  # "likelly" is a misspelling of "likely", not an inflection of it
         if token in (hit + suffix, hit[:-1] + suffix) or hit == token + suffix:
             return token
     return hit
@@ -241,12 +244,39 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     return out
 
 
+# Four-letter words the guard keys on; a five-letter token that is one of them plus a stray letter is corrected.
+SHORT_TRIGGERS = frozenset({"risk", "rate", "harm", "safe", "rank"})
+# Imperatives whose final e is often dropped ("rat the risk", "scor each child").
+FINAL_E_VERBS = frozenset({"rate", "score", "judge", "decide", "estimate", "gauge", "grade", "categorise", "assume"})
+
+
+def with_final_e(token: str, allowed: frozenset[str] = FINAL_E_VERBS) -> str:
+    return token + "e" if token + "e" in allowed and token + "e" in FINAL_E_VERBS else token
+
+
+def _short_trigger(token: str) -> str:
+    if len(token) == 5 and token.isalpha():
+        for i in range(1, 4):  # a stray letter inside the word: "risck"; not "rated", "prank", "safer"
+            if token[:i] + token[i + 1 :] in SHORT_TRIGGERS:
+                return token[:i] + token[i + 1 :]
+    return token
+
+
+def unleet(token: str) -> str:
+    return _unleet(token)
+
+
 def _unleet(token: str) -> str:
     if token.isalpha() or token.isdigit() or not any(c.isalpha() for c in token):
         return token
     candidate = token.translate(LEET)
     fixed = correct(candidate) if candidate.isalpha() else candidate
-    return fixed if fixed in _fuzzy_index() or fixed in TEXT_SPEAK or fixed == "risk" else token
+    if fixed in _fuzzy_index() or fixed in TEXT_SPEAK or fixed == "risk":
+        return fixed
+    letters = sum(c.isalpha() for c in token)
+    if fixed.isalpha() and letters >= 2 and letters >= len(token) - letters:
+        return fixed  # "wh4t", "th1s", "f0r"; "s47" and case numbers keep their digits (too few letters)
+    return token
 
 
 COMMON_CAPITALISED = words(
@@ -287,6 +317,9 @@ def _known_words() -> frozenset[str]:
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+_HEAD_FILLERS = frozenset({"please", "pls", "plz", "just", "now", "so", "ok", "right", "can", "you", "could"})
+_OBJECT_STARTS = frozenset({"the", "this", "these", "each", "every", "all", "her", "his", "their", "them", "him",
+                            "x", "my", "our", "both"})
 _EDGE = "\"'“”‘’(),.:;!?[]{}<>*"
 
 
@@ -298,12 +331,15 @@ def tag_names(sentence: str) -> str:
     """
     known = _known_words()
     out: list[str] = []
+    after_title = False
     for word in sentence.split():
         core = word.strip(_EDGE)
         base = core[:-2] if core.endswith(("'s", "’s")) else core
         low = base.lower()
+        follows_title, after_title = after_title, low in _TITLES
         if base and (
             low in _TITLES
+            or (follows_title and base.isalpha() and low not in known)  # "mrs ray": a surname in lower case
             or (
                 base[0].isupper()
                 and not base.isupper()
@@ -317,8 +353,25 @@ def tag_names(sentence: str) -> str:
     return " ".join(out)
 
 
+def _join_spaced_words(sentence: str) -> str:
+    """``r a t e   t h e   f a m i l y`` → ``rate the family``: wider gaps separate the spelled-out words."""
+    groups = sentence.split("  ")
+    if len(groups) < 2:
+        return sentence
+    out: list[str] = []
+    for group in groups:
+        letters = group.split()
+        if len(letters) >= 2 and all(len(t) == 1 for t in letters):
+            out.append("".join(letters))
+        elif group.strip():
+            out.append(group.strip())
+    return " ".join(out)
+
+
 def normalise_sentence(sentence: str) -> str:
     """Padded, normalised form of one request sentence: `` word word word ``."""
+    if "  " in sentence:
+        sentence = _join_spaced_words(sentence)
     sentence = tag_names(sentence).lower()
     if "y/n" in sentence:
         sentence = sentence.replace("y/n", " yes or no ")
@@ -339,6 +392,17 @@ def normalise_sentence(sentence: str) -> str:
             mapped = "to"  # "go 2 strat", "talk 2 mum"; a number between words rarely rates anything
         if mapped is None and len(tok) >= 4 and tok.endswith("in") and tok + "g" in _known_words():
             mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
+        if mapped is None and len(tok) >= 4 and tok.endswith("z") and tok[:-1] + "s" in _known_words():
+            mapped = tok[:-1] + "s"  # "twinz", "kidz"
+        if mapped is None and tok not in _known():
+            short = _short_trigger(tok)  # "risck", "rissk"
+            if short != tok:
+                mapped = short
+        at_head = not out or (len(out) == 1 and out[0] in _HEAD_FILLERS)
+        if mapped is None and at_head:
+            with_e = with_final_e(tok)  # "rat the risk" at the start of a request
+            if with_e != tok and i + 1 < len(tokens) and tokens[i + 1] in _OBJECT_STARTS:
+                mapped = with_e
         out.append(mapped if mapped is not None else correct(tok))
     padded = " " + " ".join(out) + " "
     if " should " in padded and " to " in padded:  # "ought we to" arrives as "should we to"

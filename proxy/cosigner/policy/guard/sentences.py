@@ -364,6 +364,7 @@ def _sentences(
                     head = _head(piece.lstrip(_LEAD).split(None, 1)[-1])
                     if head not in OPENERS:
                         head = _spelling(head)
+                question = question or (head in QUESTION_WORDS and not reported)  # "dose this meet …"
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
             keep = question or head in OPENERS or addressed or (keep_all and not reported)
             if not keep and previous_was_request and len(piece.split()) <= 6:
@@ -386,10 +387,14 @@ def _asks_for_a_decision(low_par: str) -> bool:
 
 
 def _spelling(head: str) -> str:
-    from cosigner.policy.guard.normalise import TEXT_SPEAK, correct
+    from cosigner.policy.guard.normalise import TEXT_SPEAK, correct, unleet, with_final_e
 
+    head = unleet(head)
     mapped = TEXT_SPEAK.get(head)
-    return mapped.split()[0] if mapped else correct(head)
+    if mapped:
+        return mapped.split()[0]
+    fixed = correct(head)
+    return fixed if fixed in OPENERS else with_final_e(fixed, OPENERS)
 
 
 def _is_reported_speech(sentence: str) -> bool:
