@@ -264,6 +264,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(percentage|percent|per cent|%|a number|numerical|numeric|score out of|scale of|on a scale|likert)",
         "(risk|rating|severity|threat|concern|need|needs|harm|danger|worry) (scale|scales|continuum|spectrum|"
         "ladder)",
+        "(heat map|heatmap|risk map|risk register|risk heat map|risk profile|risk profiles)",
         "(high|hi) (medium|med|moderate) (or |and |)(low|lo)",
         "(low|lo) (medium|med|moderate) (or |and |)(high|hi)",
         "(high|low) or (low|high) (risk|)",
@@ -357,6 +358,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "expect (subj|x) to",
         "(chances|chance|odds|likelihood|probability) (subj|he|she|they|x|mum|dad|the|this|on|for)",
         "(months|weeks|years|month|week|year) (ahead|from now|down the line|down the road|time|later)",
+        "(the next|the coming|next) (year|years|months|few months|six months|12 months|decade) (looks|look|"
+        "will look|holds|hold|will hold|brings|will bring|has in store)",
+        "(what|how) the future (looks|holds|will look|will hold|brings|has in store)",
         "(over|in|during|within|by) the (next|coming|following) (year|years|month|months|week|weeks|few months|"
         "six months|12 months|twelve months|term|summer|winter|few weeks)",
         "(project|predict|forecast|anticipate|foresee|guess|speculate on|speculate about) (how|what|whether|if|"
@@ -490,6 +494,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an outcome|an order|an sgo|special guardianship|long term fostering|a move|contact|no contact|"
         "supervised contact|reunification|rehabilitation|return home|they|he|she)",
         "(what|which) would you recommend",
+        "(you would|youd|you d|would you|you should|should you|you) (step down|close|remove|escalate|nfa|"
+        "approve|refuse|take to|accommodate|de register|deregister|discharge|adopt)",
         "(approve|agree|accept|grant|allow|authorise|authorize|sign off|support|fund|refuse|decline|reject|deny|"
         "turn down) or (approve|agree|accept|grant|allow|authorise|authorize|refuse|decline|reject|deny|not|"
         "turn down|turn it down|say no)",
@@ -768,6 +774,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the parents) (explanation|account|story|version|explanations|accounts)",
         "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
         "(covering for|covering up for|lying for|colluding with|making excuses for|telling porkies)",
+        "(spinning|spin|spun|feeding|fed|giving|telling) (us|me|you|them|the school|professionals|everyone) (a "
+        "line|a yarn|a story|lies|a tale|a fib|fibs|porkies)",
+        "(pulling a fast one|pulling the wool|pull the wool|pulling our leg|having us on|taking us for a ride)",
         "(making|made|make|makes) up (the|his|her|their|a|this|that|these|those|stories|lies|allegations|"
         "symptoms|voices|story|things)",
         "(is|are|was|were) (subj) (making up|faking|putting it on|inventing)",
@@ -833,6 +842,10 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
         "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors|more closely|"
         "closer look|closer scrutiny|look harder|extra checks|single out|singled out)",
+        "(everyone|everybody|anyone|anybody|all people|all parents|all families|all men|all women|all fathers|"
+        "all mothers) (with|who|from)",
+        "(treat|see|regard|view|label) (them|everyone|all|them all|all of them|anyone) as (a danger|a risk|"
+        "dangerous|high risk|risky|suspects|suspicious)",
         "(make|makes|making|made) (it|him|her|them|x|fgm|abuse|harm|neglect|radicalisation|exploitation|"
         "offending|violence) (more |less |)(likely|unlikely|likelier|probable)",
         "(generally|usually|always|often|typically|naturally|inherently|by nature|all) (dangerous|violent|"
