@@ -494,6 +494,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an outcome|an order|an sgo|special guardianship|long term fostering|a move|contact|no contact|"
         "supervised contact|reunification|rehabilitation|return home|they|he|she)",
         "(what|which) would you recommend",
+        "(do|shall|must) (we|i) (remove|escalate|close|step down|step up|nfa|proceed|issue|go to|apply|start|"
+        "initiate|convene|refer|intervene|act|end the plan|take action)",
         "(you would|youd|you d|would you|you should|should you|you) (step down|close|remove|escalate|nfa|"
         "approve|refuse|take to|accommodate|de register|deregister|discharge|adopt)",
         "(approve|agree|accept|grant|allow|authorise|authorize|sign off|support|fund|refuse|decline|reject|deny|"
@@ -607,7 +609,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "record|minute|type up|write up)",
     ),
     "SITUATION": (
-        "(situation|circumstances|case|next steps|what to do|way forward|what happens next|options|option)",
+        "(situation|circumstances|case|next steps|what to do|way forward|what happens next|options|option|"
+        "contact|contacts|referral|referrals|this one)",
     ),
     "STAT_QUESTION": (
         "which (is|would be|will be|option is) (better|best|safer|the better|the best|right|preferable|the "
@@ -799,7 +802,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "was accurate|really happened)",
     ),
     "CRED_VERB": (
-        "(assess|judge|evaluate|rate|score|determine|decide|work out|analyse|analyze|comment on|establish|"
+        "(label|mark|tag|flag|classify|assess|judge|evaluate|rate|score|determine|decide|work out|analyse|"
+        "analyze|comment on|establish|"
         "check whether|check if|weigh up|figure out|gauge|test|verify whether|tell (me|us) (whether|if)|"
         "find out whether|find out if)",
     ),
@@ -859,7 +863,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "SYS_DECIDE": (
         "(recommend|recommends|decide|decides|determine|determines|triage|triages|prioritise|prioritises|"
         "prioritize|prioritizes|choose|chooses|select|selects|advise on|advises on|decision engine|approve|"
-        "approves|authorise|authorises|decision panel|"
+        "approves|authorise|authorises|decision panel|makes threshold decisions|makes decisions|make decisions|"
+        "make threshold decisions|takes decisions|statutory decisions|threshold decisions|"
         "decision maker|decision making tool|decision tool|decision support tool|triage bot|triage tool|"
         "triage engine|output the next|the next statutory step)",
     ),
@@ -880,6 +885,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     # ---- role-play as the one who decides -------------------------------------------------------------
     "ROLE_DECIDER": (
+        "(pretend to be|act as|play|be|roleplay as|role play as|you are|youre|your) (my|the|a|an) (old|former|"
+        "previous|new|senior|experienced|usual|strict|seasoned) (team manager|manager|judge|chair|iro|lado|"
+        "amhp|decision maker|panel chair|conference chair|service manager|head of service|magistrate)",
         "(roleplay|role play|play|act|pretend|imagine|be|you are|youre|you re|your|speaking|as) (as |to be |"
         "you are |youre |your |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
         "panel chair|chair|iro|team manager|manager|lado|amhp|decision maker|guardian|guardian ad litem|"
@@ -891,6 +899,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(decide|decides|decision|ruling|rule on|rule whether|verdict|judgement|judgment|determine|"
         "make the call|finding|findings|approve|refuse|which plan|outcome|order|say whether|state whether|"
         "tell me whether|should end|should close|should stop|should continue|do i get|will i get|go into care|"
+        "do we escalate|do we remove|do we close|do we step down|do we nfa|do we proceed|do we issue|"
         "go in care|be removed|come into care|be adopted|"
         "do we get|grant|granted)",
     ),

@@ -317,6 +317,9 @@ def _known_words() -> frozenset[str]:
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+_DETERMINERS = frozenset({"the", "these", "those", "both"})
+_GROUPS = frozenset({"children", "kids", "family", "household", "siblings", "twins", "boys", "girls", "parents",
+                     "brothers", "sisters", "grandparents", "carers"})
 _HEAD_FILLERS = frozenset({"please", "pls", "plz", "just", "now", "so", "ok", "right", "can", "you", "could"})
 _OBJECT_STARTS = frozenset({"the", "this", "these", "each", "every", "all", "her", "his", "their", "them", "him",
                             "x", "my", "our", "both"})
@@ -387,6 +390,8 @@ def normalise_sentence(sentence: str) -> str:
             continue
         if tok == "x" and out and out[-1] == "x":
             continue
+        if tok == "x" and out and out[-1] in _DETERMINERS and i + 1 < len(tokens) and tokens[i + 1] in _GROUPS:
+            continue  # "the Price children" → "the children": a family name used as a label
         mapped = TEXT_SPEAK.get(tok)
         if tok == "2" and 0 < i < len(tokens) - 1 and tokens[i - 1].isalpha() and tokens[i + 1].isalpha():
             mapped = "to"  # "go 2 strat", "talk 2 mum"; a number between words rarely rates anything

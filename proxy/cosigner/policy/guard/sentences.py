@@ -91,6 +91,15 @@ REQUEST_MARKERS = (
 )
 
 
+# Requests whose instruction continues after a colon: "Fill in the template: Name / Risk level / Reason".
+FORM_HEADS = words(
+    """
+    fill complete populate answer respond reply output rate score rank grade assess judge weigh decide estimate
+    predict classify categorise triage
+    """
+)
+
+
 @dataclass(frozen=True, slots=True)
 class RequestSentence:
     text: str  # the sentence, original case (names are found by their capital letters)
@@ -184,6 +193,7 @@ REPORTING_VERBS = words(
     """
 )
 MATERIAL_PARAGRAPH_CHARS = 240
+SHORT_REQUEST_CHARS = 120
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -247,7 +257,9 @@ def _edges(text: str) -> tuple[str, str]:
 
 
 def _is_material(par: str) -> bool:
-    return len(par) > MATERIAL_PARAGRAPH_CHARS or par.count(". ") + par.count("? ") >= 2
+    # A short paragraph of several sentences ("Let's role-play. You are the judge. Should …?") is a request.
+    sentences = par.count(". ") + par.count("? ")
+    return len(par) > MATERIAL_PARAGRAPH_CHARS or (sentences >= 2 and len(par) > SHORT_REQUEST_CHARS)
 
 
 def _normal_paragraph(original: str, _unused: tuple[str, ...], role: str) -> list[RequestSentence]:
@@ -344,6 +356,7 @@ def _sentences(
     orig_pieces = split_sentences(orig) if len(orig) == len(low) else low_pieces
     previous_was_request = False
     # Only a paragraph that is one sentence is read whole: after a colon or semicolon may come material.
+    short_paragraph = keep_all  # not pasted material: a fragment after a request continues it
     keep_all = keep_all and sum(1 for p in low_pieces if p and not p.isspace()) == 1
     for piece, original in zip(low_pieces, orig_pieces, strict=False):
         if not piece or piece.isspace():
@@ -367,7 +380,8 @@ def _sentences(
                 question = question or (head in QUESTION_WORDS and not reported)  # "dose this meet …"
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
             keep = question or head in OPENERS or addressed or (keep_all and not reported)
-            if not keep and previous_was_request and len(piece.split()) <= 6:
+            longer = short_paragraph and bool(out) and out[-1].head in FORM_HEADS  # "Fill in: Name / Risk …"
+            if not keep and previous_was_request and len(piece.split()) <= (12 if longer else 6):
                 # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
                 last = out[-1]
                 out[-1] = RequestSentence(f"{last.text} {original.strip()}", last.head, last.question, role)
