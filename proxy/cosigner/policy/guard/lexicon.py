@@ -50,7 +50,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "PRODUCE": (
         "(give|provide|assign|output|produce|generate|calculate|compute|work out|determine|suggest|include|"
         "add|estimate|come up with|choose|pick|select|identify|flag|label|mark|tag|return|respond with|"
-        "reply with|answer with|fill in|fill out|fill|populate|complete|enter|insert|pop|stick|allocate|apply|attach|"
+        "reply with|answer with|fill in|fill out|fill|tick|circle|populate|complete|enter|insert|pop|stick|"
+        "allocate|apply|attach|"
         "put) (a|an|the|me|us|my|each|every|them|him|"
         "her|it|"
         "one|your|their|this|these|)",
@@ -362,7 +363,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "will look|holds|hold|will hold|brings|will bring|has in store)",
         "(what|how) the future (looks|holds|will look|will hold|brings|has in store)",
         "(over|in|during|within|by) the (next|coming|following) (year|years|month|months|week|weeks|few months|"
-        "six months|12 months|twelve months|term|summer|winter|few weeks)",
+        "six months|12 months|twelve months|term|few weeks)",
+        "(in|within) (a|one|two|three|six|twelve|a few|the next|a couple of) (year|years|months|weeks) (time|)",
+        "(much|any|long|little) time left|how long (has|have|before|until) (subj|he|she|they|x)",
         "(project|predict|forecast|anticipate|foresee|guess|speculate on|speculate about) (how|what|whether|if|"
         "when|where)",
         "(see|look|peek|peer|think) (ahead|forward|into the future)",
@@ -436,7 +439,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "exploited|exploitation|cse|cce|county lines|radicalised|radicalized|pregnant again|stay with|"
         "leave him|leave her|split up|reconcile|last|stable|stability|turn up|attend|stick|survive|"
         "end up|become|grow up|be removed|be adopted|go into care|enter care|harm the baby|harm the children|"
-        "do it again|happen again|repeat|recur|recurrence|escalate|get worse|continue)",
+        "do it again|happen again|repeat|recur|recurrence|escalate|get worse|continue|back on our books|"
+        "back on the books|back in care|back in court|back on a plan|come back|problems|problem)",
     ),
     # ---- statutory and professional decisions --------------------------------------------------------
     "STAT_STRONG": (
@@ -542,6 +546,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(early help|nfa|no further action|assessment|s47|section 47|cin|child in need|strategy) or (nfa|"
         "early help|assessment|s47|section 47|cin|child in need|strategy|social care|no further action)",
         "(tell me|tell us|advise me|advise us) what to do",
+        "what (action|actions|step|steps|response|course of action|intervention) (to take|we should take|"
+        "i should take|is needed|should be taken|should i take|should we take)",
         "what (would|should) you do",
         "if you were (the|a|her|his|their|my) (social worker|practitioner|manager|team manager|decision "
         "maker|"
@@ -744,7 +750,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "score|"
         "scoring|rating|meter)",
         "(account|story|explanation|version|accounts|stories|statement|excuse) (add up|adds up|hold up|"
-        "holds up|"
+        "holds up|hold water|holds water|"
         "stack up|stacks up|ring true|rings true|sound true|sounds true|seem true|seems true|seem credible|"
         "seems credible|seem honest|seems honest|hang together|hangs together|believable|plausible)",
     ),

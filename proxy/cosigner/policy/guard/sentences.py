@@ -59,6 +59,7 @@ OPENERS = QUESTION_WORDS | DRAFT_HEADS | words(
     quantify gauge band rag bypass override assume assuming suppose hypothetically speculate guess put fill make
     list check record consider review find use apply add include complete note keep plan design build treat
     approve reject start go get take mark tag read look hw wat wot shud cn cud wud agree decline refuse accept
+    tick circle populate fill
     grant deny authorise authorize
     """
 )
@@ -94,8 +95,8 @@ REQUEST_MARKERS = (
 # Requests whose instruction continues after a colon: "Fill in the template: Name / Risk level / Reason".
 FORM_HEADS = words(
     """
-    fill complete populate answer respond reply output rate score rank grade assess judge weigh decide estimate
-    predict classify categorise triage
+    fill tick circle complete populate answer respond reply output rate score rank grade assess judge weigh
+    decide estimate predict classify categorise triage
     """
 )
 
