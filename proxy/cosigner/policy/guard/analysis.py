@@ -98,7 +98,7 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         or (has("CRED_Q") and (question or has("YOUR_JUDGEMENT")))
     ):
         out.add("credibility")
-    if has("YOUR_JUDGEMENT") and has("PRED_DECL") and not draft_own and not has("DOC_FOCUS"):
+    if has("YOUR_JUDGEMENT") and (has("PRED_DECL") or has("PRED_CAN")) and not draft_own and not has("DOC_FOCUS"):
         out.add("prediction")  # "what do you think Kian will do when he turns 18?"
     if has("YOUR_JUDGEMENT") and has("OUTCOME") and has("FUTURE") and not draft_own and not has("DOC_FOCUS"):
         out.add("prediction")  # "what do you think the outcome of the hearing will be?"
@@ -298,6 +298,7 @@ ROLE_WORDS: dict[str, str] = {
     "EXPLAIN": "an explanation of law or terms",
     "PRED_DECL": "a statement about what a person will do",
     "FUTURE": "a future tense",
+    "PRED_CAN": "what a person can or cannot do",
     "NOT_A_PREDICTION": "an idiom or a process explanation (what will happen at the review)",
     "GENERIC_PERSON": "a person in general (a parent, someone)",
     "THRESHOLD": "a threshold or criteria",

@@ -171,7 +171,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "RISK_VERB": (
         "(rates|scores|ranks|grades|classifies|categorises|categorizes|assesses|evaluates|estimates|"
         "calculates|"
-        "prioritises|prioritizes|triages|rate|rerate|score|rank|grade|classify|categorise|categorize|rag|"
+        "prioritises|prioritizes|triages|colour code|color code|traffic light|rate|rerate|score|rank|grade|"
+        "classify|categorise|categorize|rag|"
         "rag rate|band|assess|evaluate|quantify|estimate|calculate|compute|prioritise|prioritize|triage|"
         "gauge)",
     ),
@@ -215,6 +216,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "mother|father|man|woman|resident|patient|service user|individual)",
         "(someone|somebody|anyone|anybody)",
     ),
+    "PRED_CAN": ("(subj) (can|cant|cannot|will be able to|wont be able to)",),
     "FUTURE": ("(will|will be|would be|is going to|are going to|going to|wil)",),
     "THRESHOLD": ("(threshold|thresholds|criteria|legal test|threshold criteria)",),
     "MET": ("(been|is|are|was|were|be) (met|reached|crossed|satisfied)",),
@@ -293,6 +295,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     ),
     "RISK_STRONG": (
         "how (exposed|susceptible|protected|endangered|threatened|well protected|well safeguarded)",
+        "how much (should|would|do|must) (i|we) (worry|be worrying|be worried|be concerned|fear)",
+        "what (kind|sort|type|level|degree|manner) of (risk|danger|threat|harm|risks|dangers|threats)",
         "(too|very|so|really|extremely|dangerously|sufficiently) (dangerous|unsafe|risky|neglectful|chaotic|"
         "unhygienic|unsanitary|harmful)",
         "how (risky|dangerous|vulnerable|safe|unsafe|at risk|much risk|much danger|much of a risk|serious "
@@ -783,6 +787,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "the parents) (explanation|account|story|version|explanations|accounts)",
         "(being|been|is|are|was) (honest|truthful|straight|deceptive|genuine|sincere|manipulative|a liar)",
         "(covering for|covering up for|lying for|colluding with|making excuses for|telling porkies)",
+        "(telling|tell|told|tells) the (whole|full|complete|entire) truth",
         "(spinning|spin|spun|feeding|fed|giving|telling) (us|me|you|them|the school|professionals|everyone) (a "
         "line|a yarn|a story|lies|a tale|a fib|fibs|porkies)",
         "(pulling a fast one|pulling the wool|pull the wool|pulling our leg|having us on|taking us for a ride)",

@@ -60,7 +60,8 @@ TEXT_SPEAK: dict[str, str] = {
     "cos": "because", "coz": "because", "bc": "because", "strat": "strategy", "asses": "assess",
     "asess": "assess", "pleese": "please", "ought": "should",
     "gona": "going to", "gunna": "going to", "agen": "again", "agin": "again", "atack": "attack",
-    "bout": "about", "in2": "into", "2b": "to be", "escal8": "escalate", "l8r": "later", "gr8": "great",
+    "hapen": "happen", "happn": "happen", "babby": "baby", "bout": "about", "in2": "into", "2b": "to be",
+    "escal8": "escalate", "l8r": "later", "gr8": "great",
 }
 
 # Words the guard keys on; one-edit misspellings of these are corrected.
@@ -340,6 +341,9 @@ def tag_names(sentence: str) -> str:
         base = core[:-2] if core.endswith(("'s", "’s")) else core
         low = base.lower()
         follows_title, after_title = after_title, low in _TITLES
+        if "-" in low and all(part in known for part in low.split("-") if part):
+            out.append(word)  # "Colour-code", "Sense-check": known words joined by a hyphen are not a name
+            continue
         if base and (
             low in _TITLES
             or (follows_title and base.isalpha() and low not in known)  # "mrs ray": a surname in lower case
