@@ -23,7 +23,6 @@ from cosigner.policy.reload import PolicyHolder
 from cosigner.routes import SERVICES, add_routes
 from cosigner.services import Services
 from cosigner.store.audit_log import AuditLog, stored_origin
-from cosigner.tokens import warm_up
 
 log = logging.getLogger("cosigner.app")
 BOUND_PORT: web.AppKey[list[int]] = web.AppKey("bound_port", list)
@@ -66,7 +65,6 @@ def create_app(config: Config) -> web.Application:
     keys = KeyStore(data_dir)
 
     async def services_ctx(app: web.Application) -> AsyncIterator[None]:
-        await asyncio.to_thread(warm_up)  # load the tokeniser vocabularies once, off the event loop
         connector = aiohttp.TCPConnector(limit=200, limit_per_host=100, enable_cleanup_closed=True)
         session = aiohttp.ClientSession(connector=connector, auto_decompress=True)
         db_path = data_dir / "audit.db"

@@ -17,12 +17,11 @@ from typing import Any
 from aiohttp import web
 
 import cosigner.wire.translate as translate
-from cosigner import tokens
 from cosigner.errors import CosignerError, UpstreamBadResponse
 from cosigner.exchange import Exchange
 from cosigner.services import Services
 from cosigner.stages import audit
-from cosigner.stages.check import check
+from cosigner.stages.check import check, needs_vocabulary
 from cosigner.stages.forward import forward, forward_stream
 from cosigner.stages.parse import parse
 from cosigner.stages.redact import OFF_LOOP_CHARS, redact, request_chars
@@ -39,7 +38,7 @@ async def run_pre_forward(
 ) -> None:
     started = time.perf_counter()
     parse(ex, body, context_header, services)
-    if request_chars(ex) > OFF_LOOP_CHARS or not tokens.is_loaded(ex.model):
+    if request_chars(ex) > OFF_LOOP_CHARS or needs_vocabulary(ex, services):
         # A large text, or a tokeniser vocabulary still to load (GPT-4-era models): screen it in a worker
         # thread, in one hop, so the event loop keeps serving other requests.
         await asyncio.to_thread(_screen, ex, services)
