@@ -224,7 +224,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(story|stories|account|accounts|version|allegation|allegations|claim|claims|explanation|statement|"
         "statements|disclosure|excuse)",
     ),
-    "TRUE_WORD": ("(true|untrue|false|made up|genuine|believable|credible|plausible|a lie|lies|fabricated)",),
+    "TRUE_WORD": (
+        "(true|untrue|false|made up|genuine|believable|credible|plausible|a lie|lies|fabricated|real)",
+    ),
     "RISK_TREND": (
         "(getting|becoming|going|grown|got) (higher|lower|worse|better|more|less|up|down|bigger|smaller)",
         "(increasing|decreasing|rising|falling|reducing|escalating|growing|de escalating|worsening|improving)",
@@ -357,6 +359,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "going to (get worse|get better|improve|deteriorate|decline|break down|end|fail|succeed|last|work)",
         "(likely outcome|probable outcome|most likely outcome|the likely|most likely to happen)",
         "(crystal ball|fortune teller|see the future|see into the future)",
+        "(could|will|might|would|is it going to|are things going to) (things|it|this|matters|the situation) "
+        "(turn nasty|get worse|escalate|get nasty|go wrong|kick off|blow up|turn violent|get dangerous)",
         "(how|what|when|where) (will|would|might|could|is going to) (subj) (react|respond|cope|feel|manage|"
         "behave|get on|do|take it|handle|deal|turn out|end up|be)",
         "(do|would|did|should) (you|we|i) (expect|anticipate|foresee)",
@@ -502,6 +506,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "an outcome|an order|an sgo|special guardianship|long term fostering|a move|contact|no contact|"
         "supervised contact|reunification|rehabilitation|return home|they|he|she)",
         "(what|which) would you recommend",
+        "(need|needs) to be (on a plan|on a cp plan|on a child protection plan|subject to a plan|removed|"
+        "accommodated|in care|placed|detained|sectioned|on a cin plan)",
         "(do|shall|must) (we|i) (remove|escalate|close|step down|step up|nfa|proceed|issue|go to|apply|start|"
         "initiate|convene|refer|intervene|act|end the plan|take action)",
         "(you would|youd|you d|would you|you should|should you|you) (step down|close|remove|escalate|nfa|"
@@ -809,7 +815,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "truthful|truthfulness|untruthful|"
         "believable|unbelievable|lying|liar|lies|deceptive|deception|manipulative|fabricated|fabricating|"
         "exaggerating|exaggerated|made up|plausible|plausibility|veracity|trustworthy|trustworthiness|"
-        "reliable witness|genuine|is true|was true|are true|were true|is untrue|was untrue|be true|is accurate|"
+        "reliable witness|genuine|downplaying|minimising|minimizing|playing down|overstating|understating|"
+        "is true|was true|are true|were true|is untrue|was untrue|be true|is accurate|"
         "was accurate|really happened)",
     ),
     "CRED_VERB": (

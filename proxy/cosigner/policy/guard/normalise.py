@@ -94,6 +94,7 @@ PROTECTED_WORDS = words(
     plead eligibly recommends recommended forecasts predicts triages assessed assesses evaluated evaluates
     believed believes scoring rated rates wording working whether honesty honestly dangers credible relapsed
     relapses enquire enquired inquiry faster poster roster fester explaining exploring explained
+    introduction introductions introduce introduced introducing
     """
 )
 
