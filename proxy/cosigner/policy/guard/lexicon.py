@@ -181,6 +181,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "tag|number|express|convert|turn)",
     ),
     "RISK_VERB_PERSON": (
+        "(describe|class|see|regard|call|deem|view) (subj|x) as (high risk|low risk|medium risk|a risk|"
+        "a high risk|a low risk|dangerous|vulnerable|at risk|safe|unsafe|a danger|risky)",
         "(rate|score|rank|grade|classify|categorise|categorize|rag|rag rate|band|assess|evaluate|prioritise|"
         "prioritize|sort|order|judge|profile|label) (the |this |these |each |every |both |all |all the |my |"
         "our |"
@@ -298,6 +300,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
     "RISK_STRONG": (
         "how (exposed|susceptible|protected|endangered|threatened|well protected|well safeguarded)",
         "how much (should|would|do|must) (i|we) (worry|be worrying|be worried|be concerned|fear)",
+        "(who|which|which one|which child|which family) (is|are) (in|facing) the (worst|most dangerous|most "
+        "serious|riskiest|most worrying|most precarious) (situation|position|circumstances|place|home)",
+        "(worst off|in the worst situation|in the worst position)",
         "what (kind|sort|type|level|degree|manner) of (risk|danger|threat|harm|risks|dangers|threats)",
         "(too|very|so|really|extremely|dangerously|sufficiently) (dangerous|unsafe|risky|neglectful|chaotic|"
         "unhygienic|unsanitary|harmful)",
