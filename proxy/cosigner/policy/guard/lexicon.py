@@ -145,6 +145,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(what is|what gets|what should be|what are) (considered|taken into account|looked at)",
         "(what are|whats) the (criteria|stages|steps|principles|factors|tests)",
         "generally speaking",
+        "(term|terms|phrase|phrases|word|words|jargon|expression|expressions) (like|such as)",
         "how (do|should|can|would|could) (i|we) (write|word|record|phrase|present|explain|describe|put|document|"
         "report|structure|format|evidence|set out|write up|talk about)",
         "what should (i|we) (do|bring|take|check|prepare|know|read|consider|expect|wear) (before|at|during|"
@@ -738,6 +739,7 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "telling the truth|more honest|more credible|more believable|more reliable|being honest|true|"
         "the truth|truthful|right)",
         "(do|would|can|could) you (believe|trust)",
+        "(do|would|did|should|can) (you|we|i) (buy|swallow) (it|that|this|her|his|their|the|x|subj|what)",
         "(whose|which) (story|stories|account|version|explanation|side|statement) (is|was|seems|sounds|looks) "
         "(right|true|correct|accurate|more believable|more credible|believable|credible|the truth|truthful)",
         "(whose|which) (story|account|version|side|explanation) (do you|should we|should i|would you|can we) "

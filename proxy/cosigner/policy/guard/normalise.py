@@ -61,7 +61,7 @@ TEXT_SPEAK: dict[str, str] = {
     "asess": "assess", "pleese": "please", "ought": "should",
     "gona": "going to", "gunna": "going to", "agen": "again", "agin": "again", "atack": "attack",
     "hapen": "happen", "happn": "happen", "babby": "baby", "bout": "about", "in2": "into", "2b": "to be",
-    "escal8": "escalate", "l8r": "later", "gr8": "great",
+    "escal8": "escalate", "l8r": "later", "gr8": "great", "col": "column", "cols": "columns",
 }
 
 # Words the guard keys on; one-edit misspellings of these are corrected.
@@ -319,6 +319,10 @@ def _known_words() -> frozenset[str]:
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+# Words a number really follows: "level 4", "tier 2", "section 4", "rated 2 out of 5".
+_NUMBERED = frozenset({"level", "tier", "band", "category", "section", "s", "stage", "step", "grade", "score",
+                       "rated", "rate", "scored", "is", "a", "of", "was", "at", "year", "age", "aged", "page",
+                       "part", "paragraph", "week", "weeks", "day", "days", "to", "and", "or", "about"})
 _DETERMINERS = frozenset({"the", "these", "those", "both"})
 _GROUPS = frozenset({"children", "kids", "family", "household", "siblings", "twins", "boys", "girls", "parents",
                      "brothers", "sisters", "grandparents", "carers"})
@@ -398,8 +402,14 @@ def normalise_sentence(sentence: str) -> str:
         if tok == "x" and out and out[-1] in _DETERMINERS and i + 1 < len(tokens) and tokens[i + 1] in _GROUPS:
             continue  # "the Price children" → "the children": a family name used as a label
         mapped = TEXT_SPEAK.get(tok)
-        if tok == "2" and 0 < i < len(tokens) - 1 and tokens[i - 1].isalpha() and tokens[i + 1].isalpha():
-            mapped = "to"  # "go 2 strat", "talk 2 mum"; a number between words rarely rates anything
+        if (
+            tok in ("2", "4")
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1].isalpha()
+            and tokens[i + 1].isalpha()
+            and tokens[i - 1] not in _NUMBERED
+        ):
+            mapped = "to" if tok == "2" else "for"  # "go 2 strat", "col 4 each kid": a digit used as a word
         if mapped is None and len(tok) >= 4 and tok.endswith("in") and tok + "g" in _known_words():
             mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
         if mapped is None and len(tok) >= 4 and tok.endswith("z") and tok[:-1] + "s" in _known_words():
