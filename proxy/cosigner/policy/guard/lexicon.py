@@ -913,8 +913,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(pretend to be|act as|play|be|roleplay as|role play as|you are|youre|your) (my|the|a|an) (old|former|"
         "previous|new|senior|experienced|usual|strict|seasoned) (team manager|manager|judge|chair|iro|lado|"
         "amhp|decision maker|panel chair|conference chair|service manager|head of service|magistrate)",
-        "(roleplay|role play|play|act|pretend|imagine|be|you are|youre|you re|your|speaking|as) (as |to be |"
-        "you are |youre |your |like |the part of |the role of |)(the |a |an |my |our |)(judge|magistrate|magistrates|"
+        "(roleplay as|role play as|roleplay|role play|play|play the part of|play the role of|act as|act like|"
+        "pretend to be|pretend you are|pretend youre|imagine you are|imagine youre|be|you are|youre|you re|"
+        "your|speaking as|as|in character as|acting as) (the |a |an |my |our |)(judge|magistrate|magistrates|"
         "panel chair|chair|iro|team manager|manager|lado|amhp|decision maker|guardian|guardian ad litem|"
         "childrens guardian|best interests assessor|cafcass officer|conference chair|service manager|"
         "decision panel|dols signatory|signatory|funding panel|adoption panel|fostering panel|"
