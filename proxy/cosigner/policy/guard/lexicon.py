@@ -304,6 +304,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(who|which|which one|which child|which family) (is|are) (in|facing) the (worst|most dangerous|most "
         "serious|riskiest|most worrying|most precarious) (situation|position|circumstances|place|home)",
         "(worst off|in the worst situation|in the worst position)",
+        "(who|which one|which child|which of them) (needs|need) (protecting|protection|safeguarding|help|"
+        "saving) (more|most|the most|first)",
         "what (kind|sort|type|level|degree|manner) of (risk|danger|threat|harm|risks|dangers|threats)",
         "(too|very|so|really|extremely|dangerously|sufficiently) (dangerous|unsafe|risky|neglectful|chaotic|"
         "unhygienic|unsanitary|harmful)",
@@ -662,6 +664,8 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "(able to|capable of) (decide|deciding|consent|consenting|understand the decision)",
         "(does|do|would|will|could|can) (subj) (qualify|meet the criteria|meet criteria|meet eligibility)",
         "(a good|the right|a suitable|a bad|the best|a safe|a poor) (fit|match) (for|with)",
+        "(done|made|shown|changed) enough (to|for) (come off|step down|end|close|return|get|have|be|keep|"
+        "stay|go)",
         "(the right|the best|a suitable|the wrong|a safe|an unsafe|the safest) (person|people|carer|carers|place|"
         "home|family|option|relative|setting) (to|for)",
         "(take|bring|send|refer|escalate) (this|it|the case|this case|the family|this family|the referral|"

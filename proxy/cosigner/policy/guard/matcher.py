@@ -202,6 +202,29 @@ def _subject_spans(padded: str) -> list[tuple[int, int]]:
     return kept
 
 
+HEAD_NOUNS = frozenset({"child", "children", "baby", "kids", "mum", "dad", "mother", "father", "family", "parents",
+                        "boy", "girl", "person", "adult", "carer", "carers", "siblings", "twins", "woman", "man"})
+NOUN_PHRASE_START = frozenset({"the", "this", "that", "these", "those", "her", "his", "their"})
+
+
+def _head_noun_inversion(padded: str) -> tuple[str, ...]:
+    """``whether the real child in these notes should be removed`` → ``whether should the child be removed``."""
+    tokens = padded.split()
+    for i in range(len(tokens) - 2):
+        if tokens[i] not in EMBEDDING or tokens[i + 1] not in NOUN_PHRASE_START:
+            continue
+        if any(t in SUBJECT_WORDS for t in tokens[max(0, i - 4) : i]) or (i and tokens[i - 1] in ASKING_VERBS):
+            continue
+        for j in range(i + 2, min(i + 8, len(tokens))):
+            if tokens[j] in EMBEDDED_AUX:
+                nouns = [t for t in tokens[i + 2 : j] if t in HEAD_NOUNS]
+                if nouns:
+                    variant = [*tokens[: i + 1], tokens[j], "the", nouns[0], *tokens[j + 1 :]]
+                    return (" " + " ".join(variant) + " ",)
+                break
+    return ()
+
+
 def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
     """``whether mum is lying`` → ``whether is mum lying`` (and the ``subj`` form): read as the direct question.
 
@@ -226,7 +249,7 @@ def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
             pieces[i + 1], pieces[i + 2] = pieces[i + 2], pieces[i + 1]
             swapped = True
     if not swapped:
-        return ()
+        return _head_noun_inversion(padded)
     plain = " " + " ".join(text for text, _ in pieces) + " "
     marked = " " + " ".join("subj" if is_subject else text for text, is_subject in pieces) + " "
     return (plain, marked)

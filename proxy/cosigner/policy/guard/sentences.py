@@ -113,6 +113,7 @@ LEAD_CLAUSE = words(
     """
     looking based given considering reading having from with after in on honestly overall realistically
     basically thinking going judging taking bearing if knowing seeing being as once when before until since out
+    between
     """
 )
 
