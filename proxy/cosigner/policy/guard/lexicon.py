@@ -535,6 +535,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "what should happen (to|with|next|now)",
         "what (decision|outcome) should",
         "make (the|a|this|that|my|our|the final) (decision|call|judgement|judgment|determination)",
+        "(make|take|give|reach) (the|a|this|that|my|our) (threshold|final|statutory|safeguarding|placement|"
+        "removal|capacity|best interests|eligibility|triage|mash|front door|funding|closure) (decision|call|"
+        "determination|judgement|judgment)",
         "decide (whether|if|on|for|what|which|between|the outcome|the plan|the threshold|who|how|about)",
         "(advise|tell|let) (me |us |)(whether|if) (i|we|to|they|he|she|the|this|it|mum|dad) ",
         "(go|proceed|progress|move) to (icpc|conference|court|plo|legal|legal planning|strategy|panel|"
