@@ -1,7 +1,9 @@
 """Judgement-guard evaluation: block recall and false-block rate per category, with and without case notes.
 
-    .venv/bin/python bench/guard/evaluate.py [--split dev|heldout|all] [--policy policies/default.toml]
-                                             [--errors] [--speed]
+    .venv/bin/python -m bench.guard [--split dev|dev2 … dev22|heldout … heldout4|heldout5|all]
+                                    [--policy policies/default.toml] [--errors] [--speed]
+
+``all`` runs every development split; ``heldout5`` (frozen before the fifth round of tuning) runs only when named.
 
 Every request is run three ways: alone, with a realistic fictional case note appended after it, and with the
 note pasted before it.  ``--errors`` lists every misclassified request (fictional test data only).  ``--speed``
