@@ -11,15 +11,11 @@ from typing import Any
 
 from aiohttp import web
 
-import cosigner.wire.translate as translate
 from cosigner.auth import Principal
 from cosigner.drafts.service import DraftDeps, GenerateRequest, GenerateResult
 from cosigner.exchange import Exchange
-from cosigner.pipeline import run_pre_forward
+from cosigner.pipeline import recorded, restored_reply, run_pre_forward
 from cosigner.routes import SERVICES
-from cosigner.stages import audit
-from cosigner.stages.forward import forward
-from cosigner.stages.restore import restore_response
 from cosigner.stages.tag import reply_text
 
 SYSTEM_PROMPT = (
@@ -44,20 +40,9 @@ def make_draft_deps(app: web.Application, data_dir: Path) -> DraftDeps:
         if req.case_context is not None:
             body["cosigner"] = {"case_context": req.case_context}
         ex = Exchange(client_format="openai", route="/cosigner/v1/drafts", principal=_DRAFTING)
-        try:
+        async with recorded(ex, services):
             await run_pre_forward(ex, body, None, services)
-            reply = await forward(ex, services)
-            if ex.upstream_format == "anthropic":
-                reply = translate.anthropic_response_to_openai(reply, model=ex.model)
-            reply = restore_response(ex, reply)
-        except Exception as exc:
-            ex.status = getattr(exc, "status", 500)
-            ex.error_code = getattr(exc, "code", "internal_error")
-            ex.rule_id = getattr(exc, "rule_id", None)
-            raise
-        finally:
-            ex.mark("total_us", ex.started)
-            await audit.record_outcome(ex, services)
+            reply = await restored_reply(ex, services)
         assert ex.upstream is not None and ex.redaction is not None
         return GenerateResult(
             draft_text=reply_text("openai", reply),

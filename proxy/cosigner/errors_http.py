@@ -14,7 +14,7 @@ from typing import Literal
 
 from aiohttp import web
 
-from cosigner.errors import CosignerError, PolicyBlocked, UpstreamStatus
+from cosigner.errors import CosignerError, MethodNotAllowed, NotFound, PolicyBlocked, UpstreamStatus
 from cosigner.wire.errors import anthropic_error_body, openai_error_body
 
 log = logging.getLogger("cosigner.http")
@@ -60,8 +60,6 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response(exc, flavour)
     except web.HTTPException as exc:
         if exc.status >= 400:
-            from cosigner.errors import MethodNotAllowed, NotFound
-
             mapped: CosignerError = (
                 MethodNotAllowed("This endpoint does not accept that method.")
                 if exc.status == 405
@@ -74,8 +72,6 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             return error_response(mapped, flavour)
         raise
     except Exception as exc:  # never leak internals; log only the type
-        log.error(
-            "internal error", extra={"error_type": type(exc).__name__, "path": request.path}, exc_info=True
-        )
+        log.error("internal error", extra={"error_type": type(exc).__name__, "path": request.path}, exc_info=True)
         internal = CosignerError("Cosigner hit an internal error; nothing was sent upstream after it.")
         return error_response(internal, flavour)

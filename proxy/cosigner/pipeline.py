@@ -9,9 +9,11 @@ the machine) and an outcome event in ``finally``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
@@ -33,9 +35,7 @@ from cosigner.wire.errors import anthropic_stream_error, openai_stream_error
 log = logging.getLogger("cosigner.pipeline")
 
 
-async def run_pre_forward(
-    ex: Exchange, body: dict[str, Any], context_header: str | None, services: Services
-) -> None:
+async def run_pre_forward(ex: Exchange, body: dict[str, Any], context_header: str | None, services: Services) -> None:
     started = time.perf_counter()
     parse(ex, body, context_header, services)
     if request_chars(ex) > OFF_LOOP_CHARS or needs_vocabulary(ex, services):
@@ -53,20 +53,20 @@ def _screen(ex: Exchange, services: Services) -> None:
     redact(ex, services)
 
 
-async def handle(
-    request: web.Request, ex: Exchange, body: dict[str, Any], services: Services
-) -> web.StreamResponse:
+@contextlib.asynccontextmanager
+async def recorded(ex: Exchange, services: Services) -> AsyncIterator[None]:
+    """Note how the exchange ended and write its outcome to the audit log, whatever happened."""
     try:
-        await run_pre_forward(ex, body, request.headers.get("x-cosigner-case-context"), services)
-        if ex.stream:
-            return await _stream(request, ex, services)
-        return await _complete(ex, services)
+        yield
     except CosignerError as exc:
         ex.status, ex.error_code = exc.status, exc.code
         ex.rule_id = getattr(exc, "rule_id", None)
         raise
     except asyncio.CancelledError:
         ex.status, ex.error_code = 499, "client_closed"
+        raise
+    except Exception:
+        ex.status, ex.error_code = 500, "internal_error"
         raise
     finally:
         ex.mark("total_us", ex.started)
@@ -77,7 +77,16 @@ async def handle(
         )
 
 
-async def _complete(ex: Exchange, services: Services) -> web.Response:
+async def handle(request: web.Request, ex: Exchange, body: dict[str, Any], services: Services) -> web.StreamResponse:
+    async with recorded(ex, services):
+        await run_pre_forward(ex, body, request.headers.get("x-cosigner-case-context"), services)
+        if ex.stream:
+            return await _stream(request, ex, services)
+        return await _complete(ex, services)
+
+
+async def restored_reply(ex: Exchange, services: Services) -> dict[str, Any]:
+    """forward → translate to the caller's format → restore, for a non-streaming exchange."""
     reply = await forward(ex, services)
     if ex.client_format == "openai" and ex.upstream_format == "anthropic":
         reply = translate.anthropic_response_to_openai(reply, model=ex.model)
@@ -85,7 +94,11 @@ async def _complete(ex: Exchange, services: Services) -> web.Response:
         reply = translate.openai_response_to_anthropic(reply, model=ex.model)
     elif ex.client_format == "openai" and not isinstance(reply.get("choices"), list):
         raise UpstreamBadResponse("The provider's reply has no choices.")
-    reply = restore_response(ex, reply)
+    return restore_response(ex, reply)
+
+
+async def _complete(ex: Exchange, services: Services) -> web.Response:
+    reply = await restored_reply(ex, services)
     draft = tag(ex, services, reply_text(ex.client_format, reply))
     add_marker(ex.client_format, ex.body, reply, services.policy.tag.visible_marker, draft.ref)
     reply["cosigner"] = draft.to_json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any, Literal
 
@@ -61,15 +62,11 @@ async def pair(request: web.Request) -> web.Response:
     code = body.get("code")
     if not isinstance(code, str) or not code.strip():
         raise BadRequest("code: enter the pairing code shown by `cosigner pair`.")
-    import asyncio
-
     await asyncio.to_thread(services.auth.reload_if_changed)
     token = await asyncio.to_thread(services.auth.redeem_pairing_code, code, origin)
     if token is None:
         raise Unauthorized("That pairing code is wrong, used or expired. Run `cosigner pair` for a new one.")
-    return web.json_response(
-        {"token": token, "proxy_version": __version__, "policy": policy_summary(services)}
-    )
+    return web.json_response({"token": token, "proxy_version": __version__, "policy": policy_summary(services)})
 
 
 async def status(request: web.Request) -> web.Response:
