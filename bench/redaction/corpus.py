@@ -22,9 +22,10 @@ from bench.redaction import identifiers as ids
 from bench.redaction.people import ORGS, ORIGIN, STREET_NAMES, STREET_TYPES, TOWNS, pool
 from cosigner.detectors.name_variants import one_edit
 
-# "final" is generated like "heldout" (same names, same held-out templates) from a seed whose leaks were never
-# inspected while tuning: "heldout" leaks were looked at once, so "final" is the untouched figure.
-SEEDS = {"dev": 20240917, "heldout": 777001, "final": 9100411}
+# "final" and "final2" are generated like "heldout" (same names, same held-out templates) from seeds of their own.
+# "heldout" leaks were looked at while tuning, then "final" (session 2): "final2" is the untouched figure, scored
+# only when named (--set final2).
+SEEDS = {"dev": 20240917, "heldout": 777001, "final": 9100411, "final2": 5318027}
 NICKNAMES = {
     "Aleksandra": "Ola",
     "Wojciech": "Wojtek",
@@ -332,7 +333,7 @@ def _person(
 
 
 def _cast(rng: random.Random, split: str, with_context: bool) -> Cast:
-    firsts, lasts = pool("heldout" if split == "final" else split)
+    firsts, lasts = pool("heldout" if split.startswith("final") else split)
     family = rng.choice(lasts)
     child = _person(rng, firsts, lasts, (2, 16), rng.choice(["Master", "Miss"]), with_context, family)
     mum = _person(rng, firsts, lasts, (19, 45), rng.choice(["Ms", "Mrs", "Miss"]), with_context, family)

@@ -1,7 +1,7 @@
 """Score the redaction engine: synthetic UK case notes (dev and held-out) and the presidio-research data.
 
 .venv/bin/python -m bench.redaction.score                 # all sets, every leak printed
-.venv/bin/python -m bench.redaction.score --set heldout   # one set
+.venv/bin/python -m bench.redaction.score --set heldout   # one set (final2, the untouched split, only when named)
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def run(name: str, count: int) -> Score:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=["dev", "heldout", "final", *presidio_data.FILES], action="append")
+    parser.add_argument("--set", choices=["dev", "heldout", "final", "final2", *presidio_data.FILES], action="append")
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--max-leaks", type=int, default=None, help="leaks printed per type (default: all)")
     parser.add_argument("--no-leaks", action="store_true")
