@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.redaction.speed            # the full benchmark
     .venv/bin/python -m bench.redaction.speed --quick    # CPU figures only, for interleaved before/after runs
+    .venv/bin/python -m bench.redaction.speed --floor    # what single passes of CPython's re cost on one note
 
 Prints throughput (MB/s on one core) on mixed case-note text, the p50/p95 time to screen a ~5,000-token note, and
 the memory that the name dictionaries and automata take. Times are given twice. Wall-clock times are what a
@@ -68,10 +69,42 @@ def quick() -> None:
     )
 
 
+def floor() -> None:
+    """The cost of the cheapest building blocks on the same 16.5 KB note, to show how far a pure-Python engine
+    can go: at 10 MB/s the whole budget for this note is 1.65 ms."""
+    import re
+
+    note = _mixed_text(300_000)[:16_500]
+    passes = {
+        "one pass of a digit-led pattern (\\d\\d[ .-]?\\d\\d)": lambda: re.compile(r"\d\d[ .-]?\d\d").findall(note),
+        "one pass listing digit runs (\\d+, with positions)": lambda: [m.span() for m in re.finditer(r"\d+", note)],
+        "one pass of a letter-led identifier pattern (NINO shape)": lambda: re.findall(
+            r"(?<!\w)[A-Za-z][A-Za-z] ?\d\d ?\d\d ?\d\d ?[A-D]?(?!\w)", note
+        ),
+        "words only, no per-word Python ([^\\W\\d_]+ findall)": lambda: re.findall(r"[^\W\d_]+", note),
+        "words with positions and one set lookup each": lambda: [
+            m.span() for m in re.finditer(r"[^\W\d_]+", note) if m.group() not in _EMPTY
+        ],
+    }
+    budget = len(note.encode()) / 10e6 * 1000
+    print(f"16.5 KB mixed note; the 10 MB/s target allows {budget:.2f} ms of CPU for it in all")
+    for label, call in passes.items():
+        cpu = sorted(_timed(call)[1] for _ in range(200))[100]
+        print(f"  {cpu * 1000:6.3f} ms  {label}")
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="CPU figures only")
-    if parser.parse_args().quick:
+    parser.add_argument("--floor", action="store_true", help="the cost of single regex passes on one note")
+    args = parser.parse_args()
+    if args.floor:
+        floor()
+        return
+    if args.quick:
         quick()
         return
     tracemalloc.start()
