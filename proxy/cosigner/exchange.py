@@ -12,7 +12,7 @@ Field ownership (a stage writes only its own fields; later stages read earlier o
 | forward  | ``forwarded``, ``upstream_status``, ``timings["upstream_us"]``                            |
 | restore  | ``unknown_placeholders``, ``reply_chars``                                                 |
 | tag      | ``tag``                                                                                   |
-| audit    | ``audit_seq`` (always runs, in ``finally``)                                              |
+| audit    | ``screened_commit`` (before forwarding), ``audit_seq`` (always runs, in ``finally``)      |
 | (any)    | ``status``, ``error_code``, ``rule_id`` — set by the pipeline on failure                  |
 """
 
@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    import asyncio
+
     from cosigner.auth import Principal
     from cosigner.config import Upstream
     from cosigner.drafts.tags import DraftTag
     from cosigner.policy.contract import Verdict
     from cosigner.redaction import CaseContext, RedactionResult
+    from cosigner.store.entries import EntryRef
     from cosigner.wire.paths import TextSlot
 
 ApiFormat = Literal["openai", "anthropic"]
@@ -69,6 +72,7 @@ class Exchange:
     error_code: str | None = None
     rule_id: str | None = None
     audit_seq: int | None = None
+    screened_commit: asyncio.Future[EntryRef] | None = None
     timings: dict[str, int] = field(default_factory=dict)  # microseconds
 
     def mark(self, name: str, since: float) -> None:

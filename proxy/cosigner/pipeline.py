@@ -2,8 +2,9 @@
 
 ``guard`` runs as middleware before the route.  ``run_pre_forward`` performs every pre-forward stage; the
 provider is called only after it returns, so any error before that point blocks the request.  The audit stage
-writes a ``request_screened`` event before forwarding (a failed write fails the request before anything leaves
-the machine) and an outcome event in ``finally``.
+queues a ``request_screened`` event before forwarding (a refused write fails the request before anything leaves
+the machine), waits for its commit before any of the reply is released (a failed commit fails the request) and
+writes an outcome event in ``finally``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ async def handle(request: web.Request, ex: Exchange, body: dict[str, Any], servi
 async def restored_reply(ex: Exchange, services: Services) -> dict[str, Any]:
     """forward → translate to the caller's format → restore, for a non-streaming exchange."""
     reply = await forward(ex, services)
+    await audit.confirm_screened(ex)
     if ex.client_format == "openai" and ex.upstream_format == "anthropic":
         reply = translate.anthropic_response_to_openai(reply, model=ex.model)
     elif ex.client_format == "anthropic" and ex.upstream_format == "openai":
@@ -118,6 +120,7 @@ async def _stream(request: web.Request, ex: Exchange, services: Services) -> web
         first = await anext(events, None)
         if first is None:
             raise UpstreamBadResponse("The provider ended the stream without sending anything.")
+        await audit.confirm_screened(ex)
         response = web.StreamResponse(
             headers={
                 "Content-Type": "text/event-stream; charset=utf-8",

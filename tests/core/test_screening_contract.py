@@ -4,6 +4,7 @@ tool arguments decoded before screening, and nothing at all when a pre-forward s
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 import aiohttp
@@ -125,7 +126,7 @@ async def test_audit_failure_blocks_and_forwards_nothing(
     def refuse(event_type: str, fields: dict[str, Any]) -> None:
         raise AuditFailed("audit log unavailable")
 
-    monkeypatch.setattr(proxy.app[SERVICES].audit, "submit", refuse)
+    monkeypatch.setattr(proxy.app[SERVICES].audit, "submit_tracked", refuse)
     status, body = await _post(
         proxy,
         "/v1/chat/completions",
@@ -133,6 +134,49 @@ async def test_audit_failure_blocks_and_forwards_nothing(
     )
     assert status == 503 and body["error"]["code"] == "audit_failed"
     assert openai_upstream.received == []
+
+
+@pytest.mark.parametrize("stream", [False, True])
+async def test_failed_commit_of_the_screened_event_withholds_the_reply(
+    proxy: RunningProxy, openai_upstream: FakeUpstream, stream: bool
+) -> None:
+    """The commit runs while the provider answers; when it fails, not one byte of the reply is released."""
+    from cosigner.routes import SERVICES
+
+    log = proxy.app[SERVICES].audit
+    writer = log._writer
+    assert writer is not None
+    writer.conn.execute("PRAGMA busy_timeout=50")
+    blocker = sqlite3.connect(log.db_path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock: the next commit fails
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(
+                proxy.url + "/v1/chat/completions",
+                json={
+                    "model": "gpt-4o-mini",
+                    "stream": stream,
+                    "messages": [{"role": "user", "content": "Tidy: the visit went well."}],
+                },
+                headers={"Authorization": f"Bearer {proxy.token}"},
+            ) as resp,
+        ):
+            status, raw = resp.status, await resp.read()
+    finally:
+        blocker.rollback()
+        blocker.close()
+        writer.conn.execute("PRAGMA busy_timeout=30000")
+    assert len(openai_upstream.received) == 1  # the redacted request went out while the commit was pending
+    assert status == 503 and json.loads(raw)["error"]["code"] == "audit_failed"
+    assert b"visit went well" not in raw and b"data:" not in raw
+    # nothing acknowledged was lost, so the log stays usable: once the lock is gone the next request succeeds
+    status, _ = await _post(
+        proxy,
+        "/v1/chat/completions",
+        {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Tidy: the visit went well."}]},
+    )
+    assert status == 200 and log.healthy
 
 
 async def test_case_context_header_redacts_known_people(proxy: RunningProxy, openai_upstream: FakeUpstream) -> None:

@@ -1,15 +1,19 @@
-"""audit: metadata-only events for every exchange.  Owns: audit_seq.
+"""audit: metadata-only events for every exchange.  Owns: screened_commit, audit_seq.
 
 ``record_screened`` runs before forwarding and ``record_outcome`` in the pipeline's ``finally`` for every
-exchange.  Per-request metadata is *submitted* to the audit writer (validated synchronously, committed by the
-next group commit) so the hot path does not wait for an fsync; a refused event, or a log that has turned
-unhealthy because an earlier commit failed, raises ``AuditFailed`` here and the request fails before anything is
-forwarded.  Blocked requests are evidence a DPO relies on, so ``request_blocked`` is awaited until committed.
+exchange.  A refused event, or a log that has turned unhealthy because an earlier commit failed, raises
+``AuditFailed`` at once and the request fails before anything is forwarded.  The ``request_screened`` event is
+committed while the provider works on the request; ``confirm_screened`` waits for that commit before any of the
+reply is released, so a failed audit write fails the request (503 ``audit_failed``) without adding an fsync to
+the path before forwarding.  Blocked requests are evidence a DPO relies on, so ``request_blocked`` is awaited
+until committed.  The outcome event is written after the reply has gone; a failure there turns the log unhealthy
+and the next request is refused.
 Only types, counts, ids, timings, statuses, rule ids and keyed hashes are written — never text.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from cosigner.exchange import Exchange
@@ -40,10 +44,24 @@ async def record_screened(ex: Exchange, services: Services) -> None:
         stream=ex.stream,
         timings=dict(ex.timings),
     )
-    services.audit.submit("request_screened", fields)
+    ex.screened_commit = services.audit.submit_tracked("request_screened", fields)
+
+
+async def confirm_screened(ex: Exchange) -> None:
+    """Return once the exchange's ``request_screened`` event is committed; raise ``AuditFailed`` if it was not."""
+    pending = ex.screened_commit
+    if pending is not None:
+        await asyncio.shield(pending)
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()  # an unawaited failure is already reported by the log turning unhealthy
 
 
 async def record_outcome(ex: Exchange, services: Services) -> None:
+    if ex.screened_commit is not None:
+        ex.screened_commit.add_done_callback(_retrieve)
     fields = _common(ex, services)
     fields.update(
         status=ex.status,

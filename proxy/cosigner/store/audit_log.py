@@ -109,6 +109,16 @@ class AuditLog:
         """Queue an event for the next group commit without waiting for it (hot-path metadata only)."""
         self._enqueue(AppendJob(event_type, self._checked(event_type, fields), utc_timestamp()))
 
+    def submit_tracked(self, event_type: str, fields: dict[str, Any]) -> asyncio.Future[EntryRef]:
+        """Queue an event for the next group commit and return a future that settles when it is committed.
+
+        The caller goes on (forwarding a request, say) while the commit happens, and awaits the future before it
+        releases anything that depends on the event being on record.
+        """
+        future: asyncio.Future[EntryRef] = asyncio.get_running_loop().create_future()
+        self._enqueue(AppendJob(event_type, self._checked(event_type, fields), utc_timestamp(), future))
+        return future
+
     async def append(self, event_type: str, fields: dict[str, Any]) -> EntryRef:
         """Write an event and return once it is committed (fsynced)."""
         future: asyncio.Future[EntryRef] = asyncio.get_running_loop().create_future()
