@@ -22,6 +22,8 @@ from pathlib import Path
 
 import aiohttp
 
+from bench.distinct import distinct
+
 ROOT = Path(__file__).resolve().parents[1]
 # A 4 KB passthrough note: ordinary case-note prose with no identifiers in it.
 SENTENCE = (
@@ -88,14 +90,22 @@ async def _one(session: aiohttp.ClientSession, url: str, body: bytes, headers: d
     return (time.perf_counter() - start) * 1000
 
 
+def _bodies(count: int) -> list[bytes]:
+    """Request bodies whose notes all differ, so every request is screened cold (no scan-cache hits)."""
+    return [
+        json.dumps({"model": "gpt-b", "messages": [{"role": "user", "content": distinct(NOTE, i)}]}).encode()
+        for i in range(count)
+    ]
+
+
 async def latency_c1(targets: dict[str, tuple[str, dict[str, str]]], n: int) -> dict[str, list[float]]:
-    body = json.dumps({"model": "gpt-b", "messages": [{"role": "user", "content": NOTE}]}).encode()
+    bodies = _bodies(n + 50)
     out: dict[str, list[float]] = {k: [] for k in targets}
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1)) as session:
-        for _ in range(50):  # warm-up
+        for body in bodies[:50]:  # warm-up
             for url, headers in targets.values():
                 await _one(session, url, body, headers)
-        for _ in range(n):  # interleaved, so drift hits every target alike
+        for body in bodies[50:]:  # interleaved, so drift hits every target alike
             for name, (url, headers) in targets.items():
                 out[name].append(await _one(session, url, body, headers))
     return out
@@ -104,13 +114,17 @@ async def latency_c1(targets: dict[str, tuple[str, dict[str, str]]], n: int) -> 
 async def throughput(
     url: str, headers: dict[str, str], concurrency: int, seconds: float, pid: int | None
 ) -> tuple[float, float, float]:
-    body = json.dumps({"model": "gpt-b", "messages": [{"role": "user", "content": NOTE}]}).encode()
+    bodies = _bodies(40_000)
+    sent = 0
     latencies: list[float] = []
     rss_peak = 0.0
     stop_at = time.perf_counter() + seconds
 
     async def worker(session: aiohttp.ClientSession) -> None:
+        nonlocal sent
         while time.perf_counter() < stop_at:
+            body = bodies[sent % len(bodies)]
+            sent += 1
             latencies.append(await _one(session, url, body, headers))
 
     async def sample() -> None:

@@ -13,7 +13,7 @@ from bench.redaction import corpus, presidio_data
 from bench.redaction.scoring import Score, score_all
 from cosigner.redaction import CaseContext, RedactionConfig, Redactor
 
-REDACTOR = Redactor(RedactionConfig.default())
+REDACTOR = Redactor(RedactionConfig.default(), scan_cache=0)
 
 
 def predict(doc: dict[str, Any]) -> list[tuple[int, int, str]]:

@@ -3,6 +3,8 @@
     .venv/bin/python -m bench.redaction.speed            # the full benchmark
     .venv/bin/python -m bench.redaction.speed --quick    # CPU figures only, for interleaved before/after runs
     .venv/bin/python -m bench.redaction.speed --floor    # what single passes of CPython's re cost on one note
+    .venv/bin/python -m bench.redaction.speed --conversation   # a chat resending its history, with and without
+                                                               # the per-text scan cache
 
 Prints throughput (MB/s on one core) on mixed case-note text, the p50/p95 time to screen a ~5,000-token note, and
 the memory that the name dictionaries and automata take. Times are given twice. Wall-clock times are what a
@@ -53,7 +55,7 @@ def quick() -> None:
     from bench.redaction.realistic import STRATEGY, VISIT
     from cosigner.redaction import RedactionConfig, Redactor
 
-    redactor = Redactor(RedactionConfig.default())
+    redactor = Redactor(RedactionConfig.default(), scan_cache=0)
     redactor.redact(["warm up Kerry Nolan 943 476 5919"])
     mixed = _mixed_text(300_000)
     note = mixed[:16_500]
@@ -96,11 +98,45 @@ def floor() -> None:
 _EMPTY: frozenset[str] = frozenset()
 
 
+def conversation(turns: int = 12) -> None:
+    """A chat in which every request resends the history: each turn adds a ~1.4 KB note and a short reply."""
+    from bench.distinct import distinct
+    from cosigner.redaction import RedactionConfig, Redactor
+
+    mixed = _mixed_text(turns * 1_400 + 1_000)
+    notes = [mixed[i * 1_400 : (i + 1) * 1_400] for i in range(turns)]
+    reply = "Here is a tidier version of the note, with the same facts in the same order. " * 8
+    for label, size in (("no scan cache", 0), ("scan cache (default)", 256)):
+        cpu_last: list[float] = []
+        cpu_all: list[float] = []
+        for run in range(5):
+            redactor = Redactor(RedactionConfig.default(), scan_cache=size)
+            history: list[str] = []
+            total = 0.0
+            for turn in range(turns):
+                history.append(distinct(notes[turn], run))
+                cpu = _timed(lambda r=redactor, h=tuple(history): r.redact(list(h)))[1]
+                total += cpu
+                history.append(distinct(reply, run * 100 + turn))
+            cpu_last.append(cpu)
+            cpu_all.append(total)
+        chars = sum(len(distinct(n, 0)) for n in notes) + len(reply) * (turns - 1)
+        print(
+            f"{label:<22} last request ({chars / 1000:.1f} K chars of history) p50 "
+            f"{statistics.median(cpu_last) * 1000:.1f} ms CPU; the whole {turns}-turn chat "
+            f"{statistics.median(cpu_all) * 1000:.1f} ms CPU"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="CPU figures only")
     parser.add_argument("--floor", action="store_true", help="the cost of single regex passes on one note")
+    parser.add_argument("--conversation", action="store_true", help="a chat resending its history")
     args = parser.parse_args()
+    if args.conversation:
+        conversation()
+        return
     if args.floor:
         floor()
         return
@@ -111,7 +147,7 @@ def main() -> None:
     before = tracemalloc.get_traced_memory()[0]
     from cosigner.redaction import RedactionConfig, Redactor
 
-    redactor = Redactor(RedactionConfig.default())
+    redactor = Redactor(RedactionConfig.default(), scan_cache=0)
     redactor.redact(["warm up Kerry Nolan 943 476 5919"])
     dictionaries = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()

@@ -21,6 +21,7 @@ from cosigner.errors import CosignerError, RedactionFailed
 from cosigner.redaction.config import RedactionConfig
 from cosigner.redaction.encoded import encoded_runs
 from cosigner.redaction.placeholders import PlaceholderMap, reserved_placeholders
+from cosigner.redaction.scan_cache import ScanCache
 from cosigner.redaction.shadow import Shadow, make_shadow, strip_invisible
 from cosigner.redaction.spans import Span, merge_findings
 from cosigner.redaction.spelled import obfuscated_number_runs
@@ -41,11 +42,13 @@ class RedactionResult:
 
 
 class Redactor:
-    def __init__(self, config: RedactionConfig) -> None:
+    def __init__(self, config: RedactionConfig, scan_cache: int = 256) -> None:
+        """``scan_cache``: how many texts' findings to remember (0: none; benchmarks of cold scans use 0)."""
         self.config = config
         self._detectors: tuple[Detector, ...] = build_detectors(config.org_patterns)
         self._structured = tuple(d for d in self._detectors if is_structured(d))
         self._known = functools.lru_cache(maxsize=64)(build_known_detector)
+        self.scan_cache = ScanCache(scan_cache)
 
     def redact(self, texts: Sequence[str], context: CaseContext | None = None) -> RedactionResult:
         stage = "input"
@@ -66,13 +69,13 @@ class Redactor:
             digit_windows.cache_clear()
 
     def _detect_all(self, shadows: list[Shadow], context: CaseContext | None) -> list[list[Finding]]:
-        detectors = list(self._detectors)
         junction_detectors = list(self._structured)
+        per_text = [self.scan_cache.findings(s.text, self._scan_alone) for s in shadows]
         if context is not None and not context.is_empty():
             known = self._known(context)
-            detectors.append(known)
             junction_detectors.append(known)
-        per_text = [self._scan(s.text, detectors, _ENCODED_DEPTH) for s in shadows]
+            for shadow, found in zip(shadows, per_text, strict=True):
+                found.extend(self._scan(shadow.text, [known], _ENCODED_DEPTH, look_alikes=False))
         self._scan_junctions(shadows, per_text, junction_detectors)
         names = {
             s.text[f.start : f.end]
@@ -89,19 +92,26 @@ class Redactor:
                 )
         return [self._keep(shadow.text, found) for shadow, found in zip(shadows, per_text, strict=True)]
 
-    def _scan(self, text: str, detectors: Sequence[Detector], depth: int) -> list[Finding]:
+    def _scan_alone(self, text: str) -> list[Finding]:
+        """What the built-in and policy detectors find in one text on its own (cacheable: depends on it alone)."""
+        return self._scan(text, self._detectors, _ENCODED_DEPTH)
+
+    def _scan(self, text: str, detectors: Sequence[Detector], depth: int, look_alikes: bool = True) -> list[Finding]:
         found: list[Finding] = []
         for detector in detectors:
             found.extend(detector.detect(text))
         if depth > 0:
             for start, end, decoded in encoded_runs(text):
                 inner = [
-                    f for f in self._scan(decoded, detectors, depth - 1) if self.config.action_for(f.kind) != "allow"
+                    f
+                    for f in self._scan(decoded, detectors, depth - 1, look_alikes)
+                    if self.config.action_for(f.kind) != "allow"
                 ]
                 if inner:
                     kind = max(inner, key=lambda f: f.end - f.start).kind
                     found.append(Finding(kind, start, end, 1.0, "encoded", "decoded_rescan"))
-            found.extend(self._obfuscated_numbers(text))
+            if look_alikes:  # rewritten runs are rescanned with the structured detectors alone
+                found.extend(self._obfuscated_numbers(text))
         return found
 
     def _obfuscated_numbers(self, text: str) -> list[Finding]:
