@@ -66,6 +66,19 @@ def test_the_cache_holds_no_text_and_evicts_the_least_recently_used() -> None:
     assert "alpha" not in repr(cache)
 
 
+def test_the_number_of_findings_held_is_bounded() -> None:
+    cache = ScanCache(capacity=100, max_findings=5)
+    finding = Finding("PERSON", 0, 5, 0.7, "person_names", "name_heuristic")
+    texts = [f"{word} " * 200 for word in ("alpha", "bravo", "charlie")]
+    cache.findings(texts[0], lambda _t: [finding] * 3)
+    cache.findings(texts[1], lambda _t: [finding] * 2)
+    assert len(cache) == 2
+    cache.findings(texts[2], lambda _t: [finding] * 2)  # 7 > 5: the oldest entry goes
+    assert len(cache) == 2 and cache._stored == 4
+    cache.findings(texts[0], lambda _t: [finding] * 6)  # more than the whole budget: returned, not kept
+    assert len(cache) == 2 and cache._stored == 4
+
+
 def test_short_texts_are_scanned_every_time() -> None:
     cache = ScanCache(capacity=8)
     calls: list[int] = []

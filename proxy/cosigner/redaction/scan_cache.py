@@ -21,13 +21,16 @@ from collections.abc import Callable, Sequence
 from cosigner.detectors import Finding
 
 MIN_CACHED_CHARS = 512  # shorter texts cost less to scan than to look up and keep
+MAX_FINDINGS = 40_000  # bounds the memory (~4 MB) whatever the texts hold
 
 
 class ScanCache:
     """A thread-safe LRU of per-text findings (requests are screened on the loop and in worker threads)."""
 
-    def __init__(self, capacity: int) -> None:
+    def __init__(self, capacity: int, max_findings: int = MAX_FINDINGS) -> None:
         self.capacity = capacity
+        self.max_findings = max_findings
+        self._stored = 0
         self._entries: OrderedDict[bytes, tuple[Finding, ...]] = OrderedDict()
         self._lock = threading.Lock()
         self._key = os.urandom(32)
@@ -47,16 +50,21 @@ class ScanCache:
                 return list(cached)
             self.misses += 1
         found = tuple(scan(text))  # outside the lock: scanning is the slow part
+        if len(found) > self.max_findings:
+            return list(found)
         with self._lock:
+            previous = self._entries.pop(digest, None)  # another thread may have scanned the same text meanwhile
+            self._stored += len(found) - (len(previous) if previous is not None else 0)
             self._entries[digest] = found
-            self._entries.move_to_end(digest)
-            while len(self._entries) > self.capacity:
-                self._entries.popitem(last=False)
+            while len(self._entries) > self.capacity or self._stored > self.max_findings:
+                _, evicted = self._entries.popitem(last=False)
+                self._stored -= len(evicted)
         return list(found)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._stored = 0
 
     def __len__(self) -> int:
         return len(self._entries)
