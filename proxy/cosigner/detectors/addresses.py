@@ -1,5 +1,10 @@
-"""Street addresses: a house number (or flat) + street name + street suffix, extended over the town and
-postcode that follow.  A town alone is not an identifier; a postcode alone is caught by the postcode detector.
+"""Street addresses: a street line (house number + street name + street type, or the continental forms with
+the number after the name), "P.O. Box N", ship and forces addresses, "the corner of A and B"; each grown over
+the flat, town, region, country and postcode that follow (address_blocks.py).  A town alone is not an
+identifier; a postcode alone is caught by the postcode detector.
+
+Every form is anchored on a keyword found by one Aho-Corasick pass per family (``KeywordWindows``); the
+patterns run only in small windows around keywords that have a digit nearby.
 """
 
 from __future__ import annotations
@@ -10,50 +15,63 @@ from collections.abc import Sequence
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
 from cosigner.detectors._text import has_digit
+from cosigner.detectors.address_blocks import extend_head, extend_tail, place_run_end
 from cosigner.detectors.kinds import ADDRESS
 from cosigner.detectors.lexicon import load_sections
 from cosigner.detectors.term_matcher import lower_same_length
 
-_SUFFIX = (
-    r"(?:road|rd|street|st|avenue|ave|av|lane|ln|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|terrace|"
-    r"terr|tce|gardens|gdns|grove|gr|hill|park|square|sq|mews|view|walk|rise|row|parade|pde|green|croft|fold|"
-    r"gate|vale|wharf|yard|mount|boulevard|blvd|broadway|estate|heights|hollow|meadow|meadows|end|wynd|brae|"
-    r"chase|circle|cir|highway|hwy|pike|trail|trl|parkway|pkwy|plaza|loop|alley|quay|embankment|approach|"
-    r"causeway|promenade|path|passage|bank|side|field|fields|common|village|manor)\b\.?"
-)
+_WORDS = load_sections("address_words.txt")
+_NOT_STREET_WORDS = _WORDS["not_street_words"]
+_STOP = _WORDS["tail_stop"] | _NOT_STREET_WORDS
+_PARTICLES = _WORDS["place_particles"]
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-∆])*"
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_SUFFIX = rf"(?:{_alternation(_WORDS['street_suffixes'])})\b\.?"
 _UNIT = r"(?:(?:flat|apartment|apt|unit|room|suite|ste|floor)\.?\s*#?\s*\w{1,5}[,\s]+)?"
 _HOUSE = (
     r"(?:(?:\d{1,5}\s+)?\d{1,5}[A-Za-z]?(?:\s*[-/]\s*\d{1,5}[A-Za-z]?)?"
     r"|(?:[A-Z][a-z]+\s){1,2}(?:house|cottage|lodge|farm|court|hall|mill|barn))"
 )
-_STREET_WORDS = r"(?:[A-Z][A-Za-z'’\-]*\.?\s+){0,3}[A-Z][A-Za-z'’\-]*\s+"
-_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"
-_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-])*"
+_STREET_WORD = rf"(?:{_UPPER}{_WORD}|{_ORDINAL})"
 _STREET = re.compile(
-    rf"(?<![\w])(?i:{_UNIT})(?:(?i:{_HOUSE})\s*,?\s+{_STREET_WORDS}(?i:{_SUFFIX})"
+    rf"(?<![\w])(?i:{_UNIT})(?:(?i:{_HOUSE})\s*,?\s+(?:{_STREET_WORD}\.?\s+){{0,3}}{_STREET_WORD}\s+(?i:{_SUFFIX})"
     rf"|(?i:flat|apartment|apt|unit)\s*\d{{1,4}}[A-Za-z]?,\s*(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}"
     r"(?i:house|court|lodge|tower|building|mansions|point))"
 )
-# Continental and other forms: "Pohlstrasse 9", "Via Roma 131", "ul. Grochowa 80", "5049 Harjukuja 54"
-_EURO_SUFFIX = (
-    r"(?:strasse|straße|str|weg|gasse|allee|platz|laan|straat|plein|gracht|katu|tie|kuja|gata|gatan|vej|gade|"
-    r"vägen|veien|vegen|utca|braut|stræde|vænget|vei|väg|polku|rinne|torget|torg)"
+# an all-lower-case street line ("3911 fourth avenue"), kept only when address parts follow it
+_LOWER_STREET = re.compile(
+    r"(?<![\w])\d{1,5}[a-z]?[ \t]+(?:[a-zà-ÿ][\w'\-]*[ \t]+){0,2}[a-zà-ÿ][\w'\-]*[ \t]+"
+    r"(?:road|street|avenue|lane|drive|close|way|court|crescent|place|terrace|gardens|grove|boulevard)\b\.?"
 )
-_EURO_PREFIX = (
-    r"(?:rua|via|viale|avda|avenida|calle|carrer|rue|ul|ulica|piazza|plaza|av|avenue|chemin|quai|largo|"
-    r"travessa|praça)"
-)
+_EURO_PREFIX = rf"(?:{_alternation(_WORDS['continental_prefixes'])})"
+_EURO_SUFFIX = rf"(?:{_alternation(_WORDS['continental_endings'])})"
+_EURO_WORDS = rf"(?:{_alternation(_WORDS['continental_words'])})"
 _HOUSE_BEFORE = r"(?<![\w])(?:\d{1,5}\s+)?"
 _NUMBER_AFTER = r"\s+\d{1,5}[A-Za-z]?\b\.?"
-# one pattern per keyword family, so each keyword window runs only the form it can start
 _EURO_ENDING_STREET = re.compile(
     rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\s+){{0,3}}[^\W\d_]*?(?i:{_EURO_SUFFIX})\.?{_NUMBER_AFTER}"
 )
-_EURO_PREFIX_STREET = re.compile(
-    rf"{_HOUSE_BEFORE}(?i:{_EURO_PREFIX})\.?\s+(?:{_WORD}\.?\s+){{0,3}}?{_WORD}{_NUMBER_AFTER}"
+_EURO_WORD_STREET = re.compile(
+    rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+)(?:{_WORD}\.?\s+){{0,2}}(?i:{_EURO_WORDS})\.?{_NUMBER_AFTER}"
 )
+_EURO_PREFIX_STREET = re.compile(
+    rf"{_HOUSE_BEFORE}(?i:{_EURO_PREFIX})\.?\s+(?:{_WORD}\.?\s+){{0,5}}?{_WORD}{_NUMBER_AFTER}"
+)
+# "31 rue de Pologne", "76 Boulevard de Normandie": number first, then the street type and its name
+_NUMBERED_PREFIX_STREET = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:{_EURO_PREFIX})\.?[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
+)
+_HUNGARIAN = r"(?:u\.|út|útja|utca|tér|tere|körút|krt\.?|köz|sor|sétány|rakpart|rkp\.?|kapu|fasor|liget)"
 _HUNGARIAN_STREET = re.compile(
-    rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+){{0,3}}{_UPPER}{_WORD}\s+(?i:u|út|tér|utca)\.?{_NUMBER_AFTER}"
+    rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+(?:{_WORD}\.?\s+){{0,3}}|(?:{_WORD}\s+){{1,3}}(?=[^u]))"
+    rf"(?i:{_HUNGARIAN})\.?{_NUMBER_AFTER}"
 )
 # later words of a street name: capitalised (any script, "Άμμος"), or short lower-case particles ("u.", "de")
 _WORD_LATER = r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*|[a-zà-ÿ]{1,3}"
@@ -64,105 +82,122 @@ _NUMBER_NAME_NUMBER = re.compile(
 _MILITARY = re.compile(
     r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"
 )
-_UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
-# what may follow the street line: ", Town", "\nTown", ", ST 12345", a UK postcode, up to four parts
-_TAIL_PART = re.compile(
-    r"(?:,|\n)?[ \t]*(?:"
-    r"(?i:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*\w{1,5}\b"
-    r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
-    r"|\d{5}(?:-\d{4})?"
-    r"|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
-    r")"
-    r"|(?:,|\n)[ \t]*(?:" + _UPPER + _WORD + r")(?:[ \t]+" + _UPPER + _WORD + r"){0,2}\b"
+_SHIP = re.compile(
+    r"(?i)(?<![\w])(?:usns|uss|usnv|uscgc|usnr)[ \t]+[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?"
+    r"[ \t]*\n?[ \t>]*(?:apo|fpo|dpo)[ \t]+a[aep][ \t]+\d{5}\b"
 )
-_WORDS = load_sections("address_words.txt")
-_SUFFIX_WORDS = _WORDS["street_suffixes"]
-_EURO_WORDS = _WORDS["continental_prefixes"]
-_EURO_ENDINGS = _WORDS["continental_endings"]
-_TAIL_STOP = _WORDS["tail_stop"]
-_NOT_STREET_WORDS = _WORDS["not_street_words"]
-_STREET_KEYS = KeywordWindows(_SUFFIX_WORDS, before=90, after=2, digit_near=True)
-_EURO_KEYS = KeywordWindows(_EURO_WORDS, before=8, after=70, digit_near=True)
-_HUNGARIAN_KEYS = KeywordWindows(("u", "út", "tér", "utca"), before=70, after=12, digit_near=True)
-_EURO_END_KEYS = KeywordWindows(_EURO_ENDINGS, before=70, after=12, word_start=False, digit_near=True)
-_BOX_KEYS = KeywordWindows(("box",), before=16, after=40)
+_PO_BOX = re.compile(
+    r"(?i)(?<![\w])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|post[ \t]?box)[ \t]*#?[ \t]*\d{1,6}\b"
+)
+_UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
+_CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
+
+_STREET_KEYS = KeywordWindows(_WORDS["street_suffixes"], before=90, after=2, digit_near=True)
+_EURO_KEYS = KeywordWindows(_WORDS["continental_prefixes"], before=14, after=70, digit_near=True)
+_EURO_WORD_KEYS = KeywordWindows(_WORDS["continental_words"], before=70, after=12, digit_near=True)
+_HUNGARIAN_KEYS = KeywordWindows(
+    ("u", "út", "útja", "utca", "tér", "tere", "körút", "krt", "köz", "sor", "sétány", "rakpart", "rkp", "kapu",
+     "fasor", "liget"),
+    before=70,
+    after=12,
+    digit_near=True,
+)  # fmt: skip
+_EURO_END_KEYS = KeywordWindows(_WORDS["continental_endings"], before=70, after=12, word_start=False, digit_near=True)
+_BOX_KEYS = KeywordWindows(("box", "postbox"), before=20, after=40)
+_FORCES_KEYS = KeywordWindows(("fpo", "apo", "dpo"), before=48, after=12)
 _UNIT_KEYS = KeywordWindows(("apt", "apartment", "suite", "ste"), before=1, after=12)
+_CORNER_KEYS = KeywordWindows(("corner",), before=6, after=140)
+_AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
 
 class AddressDetector:
     name = "address"
 
     def detect(self, text: str) -> Sequence[Finding]:
-        if not has_digit(text):
-            return []
         lowered = lower_same_length(text)
-        findings: list[Finding] = []
-        seen: set[tuple[int, int]] = set()
+        spans: dict[tuple[int, int], str] = {}
+        for match in _CORNER_KEYS.finditer(_CORNER, text, lowered):
+            corner = self._corner(text, match)
+            if corner is not None:
+                spans.setdefault(corner, "street_corner")
+        if not has_digit(text):
+            return self._findings(spans)
         scans = (
             (_STREET_KEYS.finditer(_STREET, text, lowered), "street_line"),
+            (_STREET_KEYS.finditer(_LOWER_STREET, text, lowered), "lower_case_street"),
             (_EURO_KEYS.finditer(_EURO_PREFIX_STREET, text, lowered), "continental_street"),
+            (_EURO_KEYS.finditer(_NUMBERED_PREFIX_STREET, text, lowered), "continental_street_before"),
             (_EURO_END_KEYS.finditer(_EURO_ENDING_STREET, text, lowered), "continental_street"),
+            (_EURO_WORD_KEYS.finditer(_EURO_WORD_STREET, text, lowered), "continental_street"),
             (_HUNGARIAN_KEYS.finditer(_HUNGARIAN_STREET, text, lowered), "continental_street"),
             (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
             (_BOX_KEYS.finditer(_MILITARY, text, lowered), "military_address"),
+            (_BOX_KEYS.finditer(_PO_BOX, text, lowered), "po_box"),
+            (_FORCES_KEYS.finditer(_SHIP, text, lowered), "military_address"),
             (_UNIT_KEYS.finditer(_UNIT_ONLY, text, lowered), "unit_line"),
         )
         for matches, rule in scans:
             for match in matches:
                 start, end = match.span()
-                if (start, end) in seen:
+                if rule == "number_name_number" and not _plausible(text, start, end):
                     continue
-                seen.add((start, end))
-                if rule == "number_name_number" and not self._plausible(text, start, end):
+                if rule == "continental_street_before":
+                    name_end = _trim_name(text, match)
+                    if name_end is None:
+                        continue
+                    end = name_end
+                lowercase = not any(c.isupper() for c in text[start:end])
+                grown = extend_tail(text, end, lowercase, rule in _AFTER_SUFFIX_RULES)
+                if rule == "lower_case_street" and grown == end and not _at_line_end(text, end):
                     continue
-                end = self._extend(text, end)
-                findings.append(Finding(ADDRESS, start, end, 0.85, self.name, rule))
+                spans.setdefault((extend_head(text, start), grown), rule)
+        return self._findings(spans)
+
+    def _findings(self, spans: dict[tuple[int, int], str]) -> list[Finding]:
+        """One finding per address: spans inside a longer one are dropped (the engine would merge them)."""
+        findings: list[Finding] = []
+        reach = -1
+        for (start, end), rule in sorted(spans.items(), key=lambda item: (item[0][0], -item[0][1])):
+            if end <= reach:
+                continue
+            reach = max(reach, end)
+            findings.append(Finding(ADDRESS, start, end, 0.85, self.name, rule))
         return findings
 
     @staticmethod
-    def _plausible(text: str, start: int, end: int) -> bool:
-        """ "5049 Harjukuja 54" but not "2 Section 47" or "12 May 2025": no care terms or months inside."""
-        words = [w.strip(".").lower() for w in text[start:end].split()[1:-1]]
-        return not any(w in _NOT_STREET_WORDS for w in words)
-
-    @staticmethod
-    def _extend(text: str, end: int) -> int:
-        for _ in range(4):
-            part = _TAIL_PART.match(text, end)
-            if part is None or part.end() == end:
-                break
-            body = part.group().strip(" ,\n\t")
-            first = body.split()[0].lower() if body.split() else ""
-            if first in _TAIL_STOP:
-                break
-            sep = text[end : part.start() + len(part.group()) - len(part.group().lstrip(",\n \t"))]
-            if sep.count("\n") > 1:
-                break
-            end = part.end()
-        return _extend_block(text, end)
+    def _corner(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+        """ "the corner of 159 Eleftheriou Venizelou str and Rennie Union": both streets must read as names."""
+        first = match.group("a")
+        lowercase = not any(c.isupper() for c in first)
+        if not (any(c.isdigit() for c in first) or first[:1].isupper()):
+            return None
+        if place_run_end(text, match.start("a"), match.end("a"), lowercase) != match.end("a"):
+            return None
+        end = place_run_end(text, match.end(), min(len(text), match.end() + 60), lowercase, any_prefix=True)
+        return (match.start(), end) if end is not None else None
 
 
-_LINE_PREFIX = re.compile(r"[ \t>?|*\-]*")
-_BLOCK_LINE = re.compile(r"[\w .,'’()/#\-]{1,45}")
+def _plausible(text: str, start: int, end: int) -> bool:
+    """ "5049 Harjukuja 54" but not "2 Section 47" or "12 May 2025": no care terms or months inside."""
+    words = [w.strip(".").lower() for w in text[start:end].split()[1:-1]]
+    return not any(w in _NOT_STREET_WORDS for w in words)
 
 
-def _extend_block(text: str, end: int) -> int:
-    """An address block goes on over following short lines (unit, town, region, country + postcode), up to a
-    blank line, a line with a label ("Tel", "Email") or anything that reads like a sentence."""
-    for _ in range(5):
-        line_end = text.find("\n", end)
-        if line_end == -1 or text[end:line_end].strip(" ,\t"):
-            return end  # the address line itself goes on with other text
-        start = line_end + 1
-        prefix = _LINE_PREFIX.match(text, start)
-        body_start = prefix.end() if prefix else start
-        next_break = text.find("\n", body_start)
-        body_end = len(text) if next_break == -1 else next_break
-        body = text[body_start:body_end].rstrip()
-        if not body or not _BLOCK_LINE.fullmatch(body) or len(body.split()) > 5:
-            return end
-        first = body.split()[0].lower().strip(",.:")
-        if first in _TAIL_STOP or (body.endswith(".") and len(body.split()) > 2):
-            return end
-        end = body_start + len(body)
+def _trim_name(text: str, match: re.Match[str]) -> int | None:
+    """The street name after "rue"/"avenue" ends before the first word that reads as prose."""
+    end = None
+    for index, word in enumerate(re.finditer(r"\S+", match.group())):
+        if index < 2:
+            continue  # the house number and the street type
+        lower = word.group().lower()
+        if lower in _PARTICLES:
+            continue
+        if lower in _STOP:
+            break
+        end = match.start() + word.end()
     return end
+
+
+def _at_line_end(text: str, end: int) -> bool:
+    rest = text[end : end + 2].lstrip(" \t")
+    return not rest or rest[0] in "\n,"
