@@ -236,3 +236,27 @@ async def test_writes_racing_close_are_either_committed_or_refused(tmp_path: Pat
     assert verify_log(tmp_path / "audit.db", keys.public_keys()).ok
     with pytest.raises(AuditFailed, match="closed"):
         log.submit("forwarded", {"bytes_out": 1})
+
+
+async def test_only_batches_of_request_metadata_skip_their_own_fsync(tmp_path: Path) -> None:
+    log, _ = await open_log(tmp_path, checkpoint_every=5)
+    writer = log._writer
+    assert writer is not None
+
+    def synchronous() -> int:
+        return int(writer.conn.execute("PRAGMA synchronous").fetchone()[0])
+
+    await log.submit_tracked("forwarded", {"bytes_out": 1})
+    assert synchronous() == 1  # NORMAL: request metadata, acknowledged once in the WAL
+    await log.append("forwarded", {"bytes_out": 2})
+    assert synchronous() == 2  # FULL: evidence is fsynced before it is acknowledged
+    levels = []
+    for i in range(3, 13):
+        before = log.last_checkpoint
+        await log.submit_tracked("forwarded", {"bytes_out": i})
+        levels.append((log.last_checkpoint is not before, synchronous()))
+    # a batch that signs a checkpoint (every 5 entries here) is fsynced whatever it holds
+    assert (True, 2) in levels and (False, 1) in levels
+    assert all(level == (2 if checkpointed else 1) for checkpointed, level in levels)
+    await log.close()
+    assert rows(tmp_path, "SELECT count(*) FROM entries WHERE type = 'forwarded'") == [(12,)]

@@ -107,7 +107,7 @@ class AuditLog:
 
     def submit(self, event_type: str, fields: dict[str, Any]) -> None:
         """Queue an event for the next group commit without waiting for it (hot-path metadata only)."""
-        self._enqueue(AppendJob(event_type, self._checked(event_type, fields), utc_timestamp()))
+        self._enqueue(AppendJob(event_type, self._checked(event_type, fields), utc_timestamp(), durable=False))
 
     def submit_tracked(self, event_type: str, fields: dict[str, Any]) -> asyncio.Future[EntryRef]:
         """Queue an event for the next group commit and return a future that settles when it is committed.
@@ -116,7 +116,8 @@ class AuditLog:
         releases anything that depends on the event being on record.
         """
         future: asyncio.Future[EntryRef] = asyncio.get_running_loop().create_future()
-        self._enqueue(AppendJob(event_type, self._checked(event_type, fields), utc_timestamp(), future))
+        checked = self._checked(event_type, fields)
+        self._enqueue(AppendJob(event_type, checked, utc_timestamp(), future, durable=False))
         return future
 
     async def append(self, event_type: str, fields: dict[str, Any]) -> EntryRef:
