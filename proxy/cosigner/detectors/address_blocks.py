@@ -34,15 +34,21 @@ _UK_OUTWARD = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
 _UK_INWARD = re.compile(r"\d[A-Za-z]{2}")
 _UNIT_NUMBER = re.compile(r"#?\d{1,5}[A-Za-z]?|[A-Za-z]")
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?\b\.?(?=[ \t]*(?:[,\n;?!]|$|(?i:apt|suite|flat|unit)\b))")
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w])(?i:flat|apartment|apt|unit|room|suite|ste|floor)\.?[ \t]*#?[ \t]*\w{1,5},?[ \t]+$"
+)
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:+-])\d{1,5}[ \t]+$")
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{4,}\.$")
 _WORD_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-∆])*")
 
 
 def extend_head(text: str, start: int) -> int:
-    """Take in a second number written before the house number ("9554 62 Rue Gafsa", "45818 P.O. Box 242")."""
+    """Take in a second number written before the house number ("9554 62 Rue Gafsa", "45818 P.O. Box 242")
+    and a flat before it ("Flat 3, 22 Mill Lane")."""
     before = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
-    return before.start() if before else start
+    start = before.start() if before else start
+    unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+    return unit.start() if unit else start
 
 
 def extend_tail(text: str, end: int, lowercase: bool, after_suffix: bool) -> int:

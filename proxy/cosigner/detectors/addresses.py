@@ -13,9 +13,10 @@ import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
-from cosigner.detectors._keywords import KeywordWindows, finditer_in_digit_windows
+from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import has_digit
 from cosigner.detectors.address_blocks import extend_head, extend_tail, place_run_end
+from cosigner.detectors.address_scan import AddressAnchors, Family, matches_in
 from cosigner.detectors.kinds import ADDRESS
 from cosigner.detectors.lexicon import load_sections
 from cosigner.detectors.term_matcher import lower_same_length
@@ -35,19 +36,23 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’\-∆])*"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _SUFFIX = rf"(?:{_alternation(_WORDS['street_suffixes'])})\b\.?"
 _UNIT = r"(?:(?:flat|apartment|apt|unit|room|suite|ste|floor)\.?\s*#?\s*\w{1,5}[,\s]+)?"
-_HOUSE = (
-    r"(?:(?:\d{1,5}\s+)?\d{1,5}[A-Za-z]?(?:\s*[-/]\s*\d{1,5}[A-Za-z]?)?"
-    r"|(?:[A-Z][a-z]+\s){1,2}(?:house|cottage|lodge|farm|court|hall|mill|barn))"
-)
 _STREET_WORD = rf"(?:{_UPPER}{_WORD}|{_ORDINAL})"
+_STREET_NAME = rf"(?:{_STREET_WORD}\.?\s+){{0,3}}{_STREET_WORD}\s+(?i:{_SUFFIX})"
+# digit-led (the lookbehind after the first digit means "not inside a word") so the engine skips to digits in C;
+# a flat before the number is taken in by extend_head
 _STREET = re.compile(
-    rf"(?<![\w])(?i:{_UNIT})(?:(?i:{_HOUSE})\s*,?\s+(?:{_STREET_WORD}\.?\s+){{0,3}}{_STREET_WORD}\s+(?i:{_SUFFIX})"
-    rf"|(?i:flat|apartment|apt|unit)\s*\d{{1,4}}[A-Za-z]?,\s*(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}"
+    rf"\d(?<![\w]\d)\d{{0,4}}(?:\s+\d{{1,5}})?[A-Za-z]?(?:\s*[-/]\s*\d{{1,5}}[A-Za-z]?)?\s*,?\s+{_STREET_NAME}"
+)
+# "Rose Cottage, Mill Lane", "Flat 3, Rowan Court": a house name or a flat in a named building
+_HOUSE_WORDS = ("house", "cottage", "lodge", "farm", "court", "hall", "mill", "barn", "tower", "building", "mansions")
+_NAMED_HOUSE = re.compile(
+    rf"(?<![\w])(?i:{_UNIT})(?:(?:[A-Z][a-z]+\s){{1,2}}(?i:house|cottage|lodge|farm|court|hall|mill|barn)\s*,?\s+"
+    rf"{_STREET_NAME}|(?i:flat|apartment|apt|unit)\s*\d{{1,4}}[A-Za-z]?,\s*(?:[A-Z][A-Za-z'’\-]*\s+){{1,3}}"
     r"(?i:house|court|lodge|tower|building|mansions|point))"
 )
 # an all-lower-case street line ("3911 fourth avenue"), kept only when address parts follow it
 _LOWER_STREET = re.compile(
-    r"(?<![\w])\d{1,5}[a-z]?[ \t]+(?:[a-zà-ÿ][\w'\-]*[ \t]+){0,2}[a-zà-ÿ][\w'\-]*[ \t]+"
+    r"\d(?<![\w]\d)\d{0,4}[a-z]?[ \t]+(?:[a-zà-ÿ][\w'\-]*[ \t]+){0,2}[a-zà-ÿ][\w'\-]*[ \t]+"
     r"(?:road|street|avenue|lane|drive|close|way|court|crescent|place|terrace|gardens|grove|boulevard)\b\.?"
 )
 _EURO_PREFIX = rf"(?:{_alternation(_WORDS['continental_prefixes'])})"
@@ -92,21 +97,20 @@ _PO_BOX = re.compile(
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 
-_STREET_KEYS = KeywordWindows(_WORDS["street_suffixes"], before=90, after=2, digit_near=True)
-_EURO_KEYS = KeywordWindows(_WORDS["continental_prefixes"], before=14, after=70, digit_near=True)
-_EURO_WORD_KEYS = KeywordWindows(_WORDS["continental_words"], before=70, after=12, digit_near=True)
-_HUNGARIAN_KEYS = KeywordWindows(
-    ("u", "út", "útja", "utca", "tér", "tere", "körút", "krt", "köz", "sor", "sétány", "rakpart", "rkp", "kapu",
-     "fasor", "liget"),
-    before=70,
-    after=12,
-    digit_near=True,
-)  # fmt: skip
-_EURO_END_KEYS = KeywordWindows(_WORDS["continental_endings"], before=70, after=12, word_start=False, digit_near=True)
-_BOX_KEYS = KeywordWindows(("box", "postbox"), before=20, after=40)
-_FORCES_KEYS = KeywordWindows(("fpo", "apo", "dpo"), before=48, after=12)
-_UNIT_KEYS = KeywordWindows(("apt", "apartment", "suite", "ste"), before=1, after=12)
-_CORNER_KEYS = KeywordWindows(("corner",), before=6, after=140)
+_HUNGARIAN_WORDS = ("u", "út", "útja", "utca", "tér", "tere", "körút", "krt", "köz", "sor", "sétány", "rakpart", "rkp")
+_ANCHORS = AddressAnchors(
+    (
+        Family(_WORDS["street_suffixes"], before=90, after=2),
+        Family(_WORDS["continental_prefixes"], before=14, after=70),
+        Family(_WORDS["continental_words"], before=70, after=12),
+        Family((*_HUNGARIAN_WORDS, "kapu", "fasor", "liget"), before=70, after=12),
+        Family(_WORDS["continental_endings"], before=70, after=12, word_start=False),
+        Family(("box", "postbox"), before=20, after=40),
+        Family(("fpo", "apo", "dpo"), before=48, after=12),
+        Family(("apt", "apartment", "suite", "ste"), before=1, after=12),
+        Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
+    )
+)
 _AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
 
@@ -116,25 +120,28 @@ class AddressDetector:
     def detect(self, text: str) -> Sequence[Finding]:
         lowered = lower_same_length(text)
         spans: dict[tuple[int, int], str] = {}
-        for match in _CORNER_KEYS.finditer(_CORNER, text, lowered):
-            corner = self._corner(text, match)
-            if corner is not None:
-                spans.setdefault(corner, "street_corner")
+        if "corner" in lowered:  # rare: one pass of the pattern over the whole text
+            for match in _CORNER.finditer(text):
+                corner = self._corner(text, match)
+                if corner is not None:
+                    spans.setdefault(corner, "street_corner")
         if not has_digit(text):
             return self._findings(spans)
+        street, prefix, words, hungarian, ending, box, forces, unit, named = _ANCHORS.windows(text, lowered)
         scans = (
-            (_STREET_KEYS.finditer(_STREET, text, lowered), "street_line"),
-            (_STREET_KEYS.finditer(_LOWER_STREET, text, lowered), "lower_case_street"),
-            (_EURO_KEYS.finditer(_EURO_PREFIX_STREET, text, lowered), "continental_street"),
-            (_EURO_KEYS.finditer(_NUMBERED_PREFIX_STREET, text, lowered), "continental_street_before"),
-            (_EURO_END_KEYS.finditer(_EURO_ENDING_STREET, text, lowered), "continental_street"),
-            (_EURO_WORD_KEYS.finditer(_EURO_WORD_STREET, text, lowered), "continental_street"),
-            (_HUNGARIAN_KEYS.finditer(_HUNGARIAN_STREET, text, lowered), "continental_street"),
+            (matches_in(_STREET, text, street), "street_line"),
+            (matches_in(_NAMED_HOUSE, text, named), "street_line"),
+            (matches_in(_LOWER_STREET, text, street), "lower_case_street"),
+            (matches_in(_EURO_PREFIX_STREET, text, prefix), "continental_street"),
+            (matches_in(_NUMBERED_PREFIX_STREET, text, prefix), "continental_street_before"),
+            (matches_in(_EURO_ENDING_STREET, text, ending), "continental_street"),
+            (matches_in(_EURO_WORD_STREET, text, words), "continental_street"),
+            (matches_in(_HUNGARIAN_STREET, text, hungarian), "continental_street"),
             (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
-            (_BOX_KEYS.finditer(_MILITARY, text, lowered), "military_address"),
-            (_BOX_KEYS.finditer(_PO_BOX, text, lowered), "po_box"),
-            (_FORCES_KEYS.finditer(_SHIP, text, lowered), "military_address"),
-            (_UNIT_KEYS.finditer(_UNIT_ONLY, text, lowered), "unit_line"),
+            (matches_in(_MILITARY, text, box), "military_address"),
+            (matches_in(_PO_BOX, text, box), "po_box"),
+            (matches_in(_SHIP, text, forces), "military_address"),
+            (matches_in(_UNIT_ONLY, text, unit), "unit_line"),
         )
         for matches, rule in scans:
             for match in matches:
