@@ -24,7 +24,7 @@ _MAX_TOKENS = 7
 # the separator before the next part: a comma, a line break (quote markers and a leading comma allowed) or a
 # space; a blank line is allowed once, before a final "Country 12345" line
 _SEPARATOR = re.compile(
-    r"[ \t]*(?:(?P<comma>,)[ \t]*(?:\n[ \t>|*]*)?|(?P<blank>\n[ \t]*\n)[ \t>|*]*|(?P<line>\n)[ \t>|*]*(?:,[ \t]*)?"
+    r"[ \t]*(?:(?P<comma>,)[ \t]*(?:\n[ \t>|*?•·]*)?|(?P<blank>\n[ \t]*\n)[ \t>|*?•·]*|(?P<line>\n)[ \t>|*?•·]*(?:,[ \t]*)?"
     r"|(?P<space>))"
 )
 _BODY = re.compile(r"[^,\n;:?!]{1,90}")
@@ -37,6 +37,7 @@ _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?\b\.?(?=[ \t]*(?:[,\n;?!]|$|(
 _UNIT_BEFORE = re.compile(
     r"(?<![\w])(?i:flat|apartment|apt|unit|room|suite|ste|floor)\.?[ \t]*#?[ \t]*\w{1,5},?[ \t]+$"
 )
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")  # "C. Beerninckstraat 88" (Calle, Rua, ...)
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:+-])\d{1,5}[ \t]+$")
 _WORD_BEFORE_DOT = re.compile(r"[^\W\d_]{4,}\.$")
 _WORD_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-∆])*")
@@ -45,7 +46,9 @@ _WORD_CHARS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-∆])*")
 def extend_head(text: str, start: int) -> int:
     """Take in a second number written before the house number ("9554 62 Rue Gafsa", "45818 P.O. Box 242")
     and a flat before it ("Flat 3, 22 Mill Lane")."""
-    before = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    before = _NUMBER_BEFORE.search(text, max(0, start - 8), start) or _INITIAL_BEFORE.search(
+        text, max(0, start - 4), start
+    )
     start = before.start() if before else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
     return unit.start() if unit else start
@@ -98,24 +101,33 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
     while index < len(tokens):
         tok_start, tok_end, raw = tokens[index]
         last = index == len(tokens) - 1
-        word = raw.strip("().").rstrip(".")
+        word = raw.strip("().").rstrip(".").replace("∆", "Δ")  # Greek written with the increment sign
         lower = word.lower()
         nxt = tokens[index + 1][2] if not last else ""
+        code_position = (last and at_boundary) or bool(_POSTCODE_DIGITS.fullmatch(nxt.rstrip(".")))
         closes = (last and at_boundary) or (raw.endswith(".") and (len(word) > 3 or nxt[:1].isupper()))
         if lower in _UNITS and _UNIT_NUMBER.fullmatch(nxt.rstrip(".,")):
             accepted_end = strong_end = tokens[index + 1][1]
             index += 2
             continue
         if _POSTCODE_DIGITS.fullmatch(word):
-            if ((last and at_boundary) or raw.endswith(".")) and (index or kind not in ("space", "blank")):
+            ends_part = (last and at_boundary) or raw.endswith(".")
+            # five digits after a place are its postcode even when prose follows ("Spain 97197 in case ...")
+            after_place = len(word) >= 5 and accepted_end is not None
+            if (ends_part and (index or kind not in ("space", "blank"))) or after_place:
                 return tok_start + len(raw.rstrip("."))
             break
+        if index == 0 and kind in ("comma", "line") and word.isdigit() and len(word) <= 2 and code_position:
+            accepted_end = strong_end = tok_start + len(word)  # a numbered region (", 32\n 60810")
+            index += 1
+            continue
         if _UK_OUTWARD.fullmatch(word) and _UK_INWARD.fullmatch(nxt.rstrip(".")):
             return tokens[index + 1][0] + len(nxt.rstrip("."))
         if not _WORD_CHARS.fullmatch(word):
             break
         is_particle = lower in _PARTICLES and index > 0
-        if lower in _STOP and not is_particle:
+        is_code = word.isupper() and 2 <= len(word) <= 3 and code_position  # "ON", "NI", "AT 31295"
+        if lower in _STOP and not is_particle and not is_code:
             break
         word_end = tok_end if raw.startswith("(") else tok_start + len(raw.rstrip("."))
         if word[0].isupper() or (lowercase and not is_particle):
@@ -124,7 +136,7 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
                 strong_end = word_end
         elif is_particle:
             pass  # a joining word: the place must go on after it
-        elif len(word) <= 3 and (last or _POSTCODE_DIGITS.fullmatch(nxt.rstrip("."))):
+        elif len(word) <= 3 and (last or code_position):
             accepted_end = strong_end = word_end  # a region code ("nan", "mp")
         else:
             break
@@ -178,4 +190,21 @@ def place_run_end(text: str, start: int, end: int, lowercase: bool, any_prefix: 
 
 
 _STREET_ABBREVIATIONS = frozenset({"st", "str", "rd", "ave", "av", "dr", "ln", "blvd", "sq", "u"})
-_STREET_TYPES = _WORDS["continuation_suffixes"] | _WORDS["continental_words"] | _STREET_ABBREVIATIONS
+_STREET_TYPES = (
+    _WORDS["continuation_suffixes"]
+    | _WORDS["continental_words"]
+    | _WORDS["continental_prefixes"]
+    | _WORDS["hungarian_types"]
+    | _STREET_ABBREVIATIONS
+)
+
+
+_TYPE_RUN = re.compile(r"(?:[^\W\d_][\w'’\-]*[ \t]+){1,3}(?P<type>[^\W\d_]+)\.?(?=[ \t]*(?:[\n,;?!]|\.?$|\.\s))")
+
+
+def street_type_run_end(text: str, start: int) -> int | None:
+    """The end of "ten Pas Pass" (up to four words, any case, the last a street type, then the line ends)."""
+    run = _TYPE_RUN.match(text, start)
+    if run is None or run.group("type").lower() not in _STREET_TYPES:
+        return None
+    return run.end()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import has_digit
-from cosigner.detectors.address_blocks import extend_head, extend_tail, place_run_end
+from cosigner.detectors.address_blocks import extend_head, extend_tail, place_run_end, street_type_run_end
 from cosigner.detectors.address_scan import AddressAnchors, Family, matches_in
 from cosigner.detectors.kinds import ADDRESS
 from cosigner.detectors.lexicon import load_sections
@@ -73,7 +73,7 @@ _EURO_PREFIX_STREET = re.compile(
 _NUMBERED_PREFIX_STREET = re.compile(
     rf"(?<![\w.,/:-])\d{{1,5}}[A-Za-z]?,?[ \t]+(?i:{_EURO_PREFIX})\.?[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
 )
-_HUNGARIAN = r"(?:u\.|út|útja|utca|tér|tere|körút|krt\.?|köz|sor|sétány|rakpart|rkp\.?|kapu|fasor|liget)"
+_HUNGARIAN = rf"(?:u\.|{_alternation(_WORDS['hungarian_types'] - {'u'})})"
 _HUNGARIAN_STREET = re.compile(
     rf"{_HOUSE_BEFORE}(?:{_UPPER}{_WORD}\.?\s+(?:{_WORD}\.?\s+){{0,3}}|(?:{_WORD}\s+){{1,3}}(?=[^u]))"
     rf"(?i:{_HUNGARIAN})\.?{_NUMBER_AFTER}"
@@ -82,7 +82,14 @@ _HUNGARIAN_STREET = re.compile(
 _WORD_LATER = r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*|[a-zà-ÿ]{1,3}"
 _NUMBER_NAME_NUMBER = re.compile(
     # digit-led (the lookbehind after the first digit means the same) so the engine skips to digits in C
-    rf"\d(?<![\w.,/:-]\d)\d{{1,4}}[ \t]+{_UPPER}{_WORD}\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}\d{{1,5}}\b"
+    # the first word may be one letter ("928 Λ. Αλεξάνδρας 14") or lower-case (kept only when a block follows)
+    rf"\d(?<![\w.,/:-]\d)\d{{1,4}}[ \t]+[^\W\d_](?:[^\W\d_]|['’\-∆])*\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}"
+    r"\d{1,5}\b"
+)
+# "Storgarden 52 Trajanka Forks": a street with its number, then a named block or estate
+_NAME_NUMBER_PLACE = re.compile(
+    rf"(?<![\w])(?:{_UPPER}{_WORD}[ \t]+){{1,3}}\d{{1,5}}[A-Za-z]?[ \t]+(?:{_UPPER}{_WORD}[ \t]+){{1,2}}"
+    rf"(?i:{_alternation(_WORDS['continuation_suffixes'])})\b"
 )
 _MILITARY = re.compile(
     r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"
@@ -97,13 +104,13 @@ _PO_BOX = re.compile(
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 
-_HUNGARIAN_WORDS = ("u", "út", "útja", "utca", "tér", "tere", "körút", "krt", "köz", "sor", "sétány", "rakpart", "rkp")
 _ANCHORS = AddressAnchors(
     (
         Family(_WORDS["street_suffixes"], before=90, after=2),
+        Family(_WORDS["continuation_suffixes"], before=70, after=2),
         Family(_WORDS["continental_prefixes"], before=14, after=70),
         Family(_WORDS["continental_words"], before=70, after=12),
-        Family((*_HUNGARIAN_WORDS, "kapu", "fasor", "liget"), before=70, after=12),
+        Family(_WORDS["hungarian_types"], before=70, after=12),
         Family(_WORDS["continental_endings"], before=70, after=12, word_start=False),
         Family(("box", "postbox"), before=20, after=40),
         Family(("fpo", "apo", "dpo"), before=48, after=12),
@@ -111,6 +118,7 @@ _ANCHORS = AddressAnchors(
         Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
     )
 )
+_CHECKED_RULES = frozenset({"number_name_number", "street_and_block"})
 _AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
 
@@ -127,7 +135,7 @@ class AddressDetector:
                     spans.setdefault(corner, "street_corner")
         if not has_digit(text):
             return self._findings(spans)
-        street, prefix, words, hungarian, ending, box, forces, unit, named = _ANCHORS.windows(text, lowered)
+        street, estate, prefix, words, hungarian, ending, box, forces, unit, named = _ANCHORS.windows(text, lowered)
         scans = (
             (matches_in(_STREET, text, street), "street_line"),
             (matches_in(_NAMED_HOUSE, text, named), "street_line"),
@@ -138,6 +146,7 @@ class AddressDetector:
             (matches_in(_EURO_WORD_STREET, text, words), "continental_street"),
             (matches_in(_HUNGARIAN_STREET, text, hungarian), "continental_street"),
             (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
+            (matches_in(_NAME_NUMBER_PLACE, text, estate), "street_and_block"),
             (matches_in(_MILITARY, text, box), "military_address"),
             (matches_in(_PO_BOX, text, box), "po_box"),
             (matches_in(_SHIP, text, forces), "military_address"),
@@ -146,7 +155,7 @@ class AddressDetector:
         for matches, rule in scans:
             for match in matches:
                 start, end = match.span()
-                if rule == "number_name_number" and not _plausible(text, start, end):
+                if rule in _CHECKED_RULES and not _plausible(text, start, end):
                     continue
                 if rule == "continental_street_before":
                     name_end = _trim_name(text, match)
@@ -155,8 +164,11 @@ class AddressDetector:
                     end = name_end
                 lowercase = not any(c.isupper() for c in text[start:end])
                 grown = extend_tail(text, end, lowercase, rule in _AFTER_SUFFIX_RULES)
-                if rule == "lower_case_street" and grown == end and not _at_line_end(text, end):
-                    continue
+                if grown == end and (
+                    (rule == "lower_case_street" and not _at_line_end(text, end))
+                    or (rule == "number_name_number" and not text[match.start() : match.end()].split()[1][0].isupper())
+                ):
+                    continue  # a lower-case street is taken only with the rest of its address
                 spans.setdefault((extend_head(text, start), grown), rule)
         return self._findings(spans)
 
@@ -181,6 +193,8 @@ class AddressDetector:
         if place_run_end(text, match.start("a"), match.end("a"), lowercase) != match.end("a"):
             return None
         end = place_run_end(text, match.end(), min(len(text), match.end() + 60), lowercase, any_prefix=True)
+        if end is None:
+            end = street_type_run_end(text, match.end())  # "and ten Pas Pass": a name ending in a street type
         return (match.start(), end) if end is not None else None
 
 
