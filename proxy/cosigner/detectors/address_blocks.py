@@ -24,8 +24,8 @@ _MAX_TOKENS = 7
 # the separator before the next part: a comma, a line break (quote markers and a leading comma allowed) or a
 # space; a blank line is allowed once, before a final "Country 12345" line
 _SEPARATOR = re.compile(
-    r"[ \t]*(?:(?P<comma>,)[ \t]*(?:\n[ \t>|*?•·]*)?|(?P<blank>\n[ \t]*\n)[ \t>|*?•·]*|(?P<line>\n)[ \t>|*?•·]*(?:,[ \t]*)?"
-    r"|(?P<space>))"
+    r"[ \t]*(?:(?P<comma>,)[ \t]*(?:\n[ \t>|*?•·]*)?|(?P<blank>\n[ \t]*\n)[ \t>|*?•·]*"
+    r"|(?P<line>\n)[ \t>|*?•·]*(?:,[ \t]*)?|(?P<space>))"
 )
 _BODY = re.compile(r"[^,\n;:?!]{1,90}")
 _TOKEN = re.compile(r"\S+")
