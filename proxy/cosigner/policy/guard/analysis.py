@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cosigner.policy.contract import CheckRequest
+from cosigner.policy.guard.framing import reframe, request_frame
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
-from cosigner.policy.guard.sentences import DRAFT_HEADS, request_sentences
+from cosigner.policy.guard.sentences import DRAFT_HEADS, RequestSentence, request_sentences
 
 EXPLAIN_HEADS = frozenset(
     {
@@ -195,9 +196,17 @@ def _verdict_category(roles: set[str]) -> str:
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 
 
+def _scan(request: CheckRequest) -> list[tuple[RequestSentence, str, set[str]]]:
+    auto = automaton()
+    out: list[tuple[RequestSentence, str, set[str]]] = []
+    for sentence in request_sentences(request):
+        padded = normalise_sentence(sentence.text)
+        out.append((sentence, padded, roles_in(padded, auto)))
+    return out
+
+
 @lru_cache(maxsize=64)
 def analyse(request: CheckRequest) -> Analysis:
-    auto = automaton()
     fired: set[str] = set()
     everything: set[str] = set()
     owned_anywhere = False
@@ -205,14 +214,14 @@ def analyse(request: CheckRequest) -> Analysis:
     previous: set[str] = set()
     explains_generally = False
     generic_fired: set[str] = set()
-    for sentence in request_sentences(request):
-        padded = normalise_sentence(sentence.text)
+    scanned = _scan(request)
+    frame = request_frame([(sentence, roles) for sentence, _, roles in scanned])
+    for sentence, padded, roles in scanned:
         normalised.append(normalise_sentence(sentence.text.lower()))  # no name tagging: for organisation phrases
-        roles = roles_in(padded, auto)
         if not roles:
             previous = set()
             continue
-        here = categories_for(roles, sentence.head, sentence.question)
+        here = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if "EXPLAIN" in roles and sentence.head in EXPLAIN_HEADS and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}:
             explains_generally = True
         if "GENERIC_PERSON" in roles and "SPECIFIC" not in roles and " x " not in padded:
@@ -322,11 +331,11 @@ class SentenceFinding:
 
 def explain(request: CheckRequest) -> tuple[SentenceFinding, ...]:
     """Which request sentences make which categories fire, and on what evidence (no text is returned)."""
-    auto = automaton()
     out: list[SentenceFinding] = []
-    for i, sentence in enumerate(request_sentences(request), start=1):
-        roles = roles_in(normalise_sentence(sentence.text), auto)
-        cats = categories_for(roles, sentence.head, sentence.question)
+    scanned = _scan(request)
+    frame = request_frame([(sentence, roles) for sentence, _, roles in scanned])
+    for i, (sentence, padded, roles) in enumerate(scanned, start=1):
+        cats = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if cats:
             evidence = tuple(ROLE_WORDS[r] for r in sorted(roles) if r in ROLE_WORDS)
             out.append(SentenceFinding(i, sentence.role, tuple(sorted(cats)), evidence))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from cosigner.policy.guard.frames import EXTRA_PHRASES, FRAME_ROLES
+
 _PEOPLE = (
     "child|children|baby|babies|kids|kid|young person|young people|boy|girl|toddler|infant|teenager|sibling|"
     "siblings|"
@@ -40,7 +42,7 @@ SUBJECTS = (
     "his wife|the young man|the young woman|the teenager|the family"
 )
 
-ROLES: Mapping[str, tuple[str, ...]] = {
+_TOPIC_ROLES: dict[str, tuple[str, ...]] = {
     # ---- shared evidence -------------------------------------------------------------------------
     "PERSON": (f"({_PEOPLE})", "subj", "person 1", "person 2", "person a", "person b", "child a", "child b"),
     "SPECIFIC": (
@@ -981,4 +983,9 @@ ROLES: Mapping[str, tuple[str, ...]] = {
         "so it does not get blocked|so it doesnt get blocked|will not block|wont block|not get blocked|"
         "get past the|get it past)",
     ),
+}
+
+ROLES: Mapping[str, tuple[str, ...]] = {
+    role: _TOPIC_ROLES.get(role, ()) + EXTRA_PHRASES.get(role, ()) + FRAME_ROLES.get(role, ())
+    for role in {**_TOPIC_ROLES, **EXTRA_PHRASES, **FRAME_ROLES}
 }

@@ -94,7 +94,7 @@ PROTECTED_WORDS = words(
     plead eligibly recommends recommended forecasts predicts triages assessed assesses evaluated evaluates
     believed believes scoring rated rates wording working whether honesty honestly dangers credible relapsed
     relapses enquire enquired inquiry faster poster roster fester explaining exploring explained
-    introduction introductions introduce introduced introducing
+    introduction introductions introduce introduced introducing inviting invited invites invite invitation
     """
 )
 
@@ -345,6 +345,8 @@ def tag_names(sentence: str) -> str:
         core = word.strip(_EDGE)
         base = core[:-2] if core.endswith(("'s", "’s")) else core
         low = base.lower()
+        if "'" in low or "’" in low:  # "I've", "You're", "Don't": a contraction of a known word is not a name
+            low = low.replace("’", "'").split("'")[0]
         follows_title, after_title = after_title, low in _TITLES
         if "-" in low and all(part in known for part in low.split("-") if part):
             out.append(word)  # "Colour-code", "Sense-check": known words joined by a hyphen are not a name

@@ -357,9 +357,10 @@ def _sentences(
     low_pieces = split_sentences(low)
     orig_pieces = split_sentences(orig) if len(orig) == len(low) else low_pieces
     previous_was_request = False
+    after_statement = False  # "Manager's decision: strategy discussion today": the words after the colon too
     # Only a paragraph that is one sentence is read whole: after a colon or semicolon may come material.
     short_paragraph = keep_all  # not pasted material: a fragment after a request continues it
-    keep_all = keep_all and sum(1 for p in low_pieces if p and not p.isspace()) == 1
+    single = sum(1 for p in low_pieces if p and not p.isspace()) == 1
     for piece, original in zip(low_pieces, orig_pieces, strict=False):
         if not piece or piece.isspace():
             continue
@@ -381,18 +382,38 @@ def _sentences(
                         head = _spelling(head)
                 question = question or (head in QUESTION_WORDS and not reported)  # "dose this meet …"
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
-            keep = question or head in OPENERS or addressed or (keep_all and not reported)
+            # In a short request every sentence but a statement ("The panel found …", "I concluded …") is
+            # part of the request: "Let's play a game. You're the judge. Rule on whether …".
+            statement = not single and (_is_statement(head) or after_statement)
+            whole = keep_all and not reported and not statement
+            after_statement = statement and len(piece.split()) <= 3 and not question  # a label before a colon
+            keep = question or head in OPENERS or addressed
             longer = short_paragraph and bool(out) and out[-1].head in FORM_HEADS  # "Fill in: Name / Risk …"
             if not keep and previous_was_request and len(piece.split()) <= (12 if longer else 6):
                 # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
                 last = out[-1]
                 out[-1] = RequestSentence(f"{last.text} {original.strip()}", last.head, last.question, role)
                 continue
+            keep = keep or whole
         previous_was_request = keep
         if keep:
             text = original.strip()
             out.append(RequestSentence(_strip_quotes(text) if head in DRAFT_HEADS else text, head, question, role))
     return out
+
+
+STATEMENT_STARTS = words(
+    """
+    i we my our the this that these those he she they it its there here his her their mum dad x a an ive weve
+    im id manager managers panel conference court judge
+    """
+)
+
+
+def _is_statement(head: str) -> bool:
+    word = head.replace("'", "").replace("’", "")
+    possessive = head.endswith(("'s", "’s")) and word != "lets"
+    return word in STATEMENT_STARTS or possessive or not word.isalpha()
 
 
 def _asks_for_a_decision(low_par: str) -> bool:
