@@ -25,6 +25,8 @@ _WORDS = load_sections("address_words.txt")
 _NOT_STREET_WORDS = _WORDS["not_street_words"]
 _STOP = _WORDS["tail_stop"] | _NOT_STREET_WORDS
 _PARTICLES = _WORDS["place_particles"]
+# "Year 6 Oak Park", "Section 47 Mill Lane": a number after these words is not a house number
+_NOT_BEFORE_HOUSE = _NOT_STREET_WORDS - _WORDS["tail_stop"] - {"and", "or", "of", "in", "on", "at", "the", "to"}
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -155,7 +157,11 @@ class AddressDetector:
         for matches, rule in scans:
             for match in matches:
                 start, end = match.span()
+                if rule == "continental_street":
+                    start = _skip_little_words(text, start, end)
                 if rule in _CHECKED_RULES and not _plausible(text, start, end):
+                    continue
+                if rule == "street_line" and _word_before(text, start) in _NOT_BEFORE_HOUSE:
                     continue
                 if rule == "continental_street_before":
                     name_end = _trim_name(text, match)
@@ -199,9 +205,23 @@ class AddressDetector:
 
 
 def _plausible(text: str, start: int, end: int) -> bool:
-    """ "5049 Harjukuja 54" but not "2 Section 47" or "12 May 2025": no care terms or months inside."""
-    words = [w.strip(".").lower() for w in text[start:end].split()[1:-1]]
-    return not any(w in _NOT_STREET_WORDS for w in words)
+    """ "5049 Harjukuja 54" but not "2 Section 47", "12 May 2025" or "Year 6 Oak Park": no care terms, months
+    or little words among the name's words."""
+    words = [w.strip(".").lower() for w in text[start:end].split()[:-1]]
+    return not any(w in _NOT_STREET_WORDS or w in _STOP for w in words)
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 16) : start].split()
+    return words[-1].strip(".,:;(").lower() if words else ""
+
+
+def _skip_little_words(text: str, start: int, end: int) -> int:
+    """A pattern that allows lower-case street words may start on "on" or "at": start after them."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().lower() not in _STOP:
+            return start + word.start()
+    return end
 
 
 def _trim_name(text: str, match: re.Match[str]) -> int | None:
