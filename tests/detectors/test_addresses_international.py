@@ -81,6 +81,20 @@ def addresses(text: str) -> list[str]:
         ("it is the corner of Kauppakatu 5 and Tanner Pass", ["the corner of Kauppakatu 5 and Tanner Pass"]),
         ("the corner of ul. Lipowa 12 and Nowak Route", ["the corner of ul. Lipowa 12 and Nowak Route"]),
         ("the corner of 40 Ash Street and van Dorp Lane", ["the corner of 40 Ash Street and van Dorp Lane"]),
+        # districts, region codes before prose, a country line running into the sentence deep in a block
+        ("at 18 Husova 41, Praha 6, Czechia", ["18 Husova 41, Praha 6, Czechia"]),
+        ("to 18 Oak Avenue Apt. 6 Hamilton ON for post", ["18 Oak Avenue Apt. 6 Hamilton ON"]),
+        ("at 4 Rua Nova 76\n Apt. 9\n Braga\n Portugal for this card", ["4 Rua Nova 76\n Apt. 9\n Braga\n Portugal"]),
+        ("at 29 Kaari 36\nKERAVA\n, UU\n 51771 for this card", ["29 Kaari 36\nKERAVA\n, UU\n 51771"]),
+        # labelled postal codes, German post boxes, a junction named by its two streets
+        ("My zip code is 30412.", ["30412"]),
+        ("Postal code: 1012-4410", ["1012-4410"]),
+        ("Write to Postfach 71, Bern", ["Postfach 71, Bern"]),
+        ("Please return to Maren and Storgata 66 soon.", ["Maren and Storgata 66"]),
+        ("Fritz-Armstrong\nAnja and ul. Lipowa 53", ["Anja and ul. Lipowa 53"]),
+        ("the corner of P.O. Box 12 and van Dorp Street", ["the corner of P.O. Box 12 and van Dorp Street"]),
+        ("the corner of Rákóczi út 10. and Sinko Street", ["the corner of Rákóczi út 10. and Sinko Street"]),
+        ("at Mäe põik 87 van Dijk Summit\n Suite 3", ["Mäe põik 87 van Dijk Summit\n Suite 3"]),
         # lower-case addresses, taken with the rest of their block
         (
             "ship to 3747 3911 fourth avenue suite 112 calgary alberta",
@@ -123,6 +137,10 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
         ("Year 6 at Oak Park Primary", []),
         ("Year 6 Oak Lodge trip", []),
         ("the P.O. was closed", []),
+        ("the post code was wrong and zip 12 was lost", []),
+        # a first name before "and" joins the street only where an address phrase starts
+        ("She visited Kerry and 14 Oak Road last week", ["14 Oak Road"]),
+        ("Mum and 14 Oak Road", ["14 Oak Road"]),
     ],
 )
 def test_prose_around_and_without_addresses(text: str, expected: list[str]) -> None:

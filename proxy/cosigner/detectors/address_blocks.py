@@ -35,7 +35,7 @@ _UK_INWARD = re.compile(r"\d[A-Za-z]{2}")
 _UNIT_NUMBER = re.compile(r"#?\d{1,5}[A-Za-z]?|[A-Za-z]")
 _HOUSE_NUMBER = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?\b\.?(?=[ \t]*(?:[,\n;?!]|$|(?i:apt|suite|flat|unit)\b))")
 _UNIT_BEFORE = re.compile(
-    r"(?<![\w])(?i:flat|apartment|apt|unit|room|suite|ste|floor)\.?[ \t]*#?[ \t]*\w{1,5},?[ \t]+$"
+    r"(?<![\w])(?i:flat|apartment|apt|unit|room|suite|ste|floor)\.?(?:[ \t]*#?[ \t]*\w{1,5},?)?[ \t]+$"
 )
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")  # "C. Beerninckstraat 88" (Calle, Rua, ...)
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:+-])\d{1,5}[ \t]+$")
@@ -65,7 +65,7 @@ def extend_tail(text: str, end: int, lowercase: bool, after_suffix: bool) -> int
         if number:
             end = number.end()
     blank_used = False
-    for _ in range(_MAX_PARTS):
+    for depth in range(_MAX_PARTS):
         sep = _SEPARATOR.match(text, end)
         if sep is None:
             break
@@ -80,14 +80,14 @@ def extend_tail(text: str, end: int, lowercase: bool, after_suffix: bool) -> int
             kind = "space"
             if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, max(0, end - 12), end):
                 break  # "14 Oak Road. Kerry ..." : the sentence ended with the street
-        part_end = _part_end(text, sep.end(), lowercase, kind)
+        part_end = _part_end(text, sep.end(), lowercase, kind, depth)
         if part_end is None:
             break
         end = part_end
     return end
 
 
-def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
+def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> int | None:
     """Where an address part starting at ``start`` ends, or None when the text there is not a place."""
     body = _BODY.match(text, start)
     if body is None:
@@ -96,6 +96,7 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
     at_boundary = len(tokens) <= _MAX_TOKENS and (body.end() >= len(text) or text[body.end()] in ",\n;:?!")
     tokens = tokens[:_MAX_TOKENS]
     accepted_end: int | None = None  # end of the last token that may close a place
+    prose_after = False  # the part stopped at a little word ("Laos in case of ...")
     strong_end: int | None = None  # end of the last postcode, code, unit or upper-case word
     index = 0
     while index < len(tokens):
@@ -113,12 +114,13 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
         if _POSTCODE_DIGITS.fullmatch(word):
             ends_part = (last and at_boundary) or raw.endswith(".")
             # five digits after a place are its postcode even when prose follows ("Spain 97197 in case ...")
-            after_place = len(word) >= 5 and accepted_end is not None
+            after_place = len(word) >= 5 and (accepted_end is not None or (kind == "line" and depth >= 2))
             if (ends_part and (index or kind not in ("space", "blank"))) or after_place:
                 return tok_start + len(raw.rstrip("."))
             break
-        if index == 0 and kind in ("comma", "line") and word.isdigit() and len(word) <= 2 and code_position:
-            accepted_end = strong_end = tok_start + len(word)  # a numbered region (", 32\n 60810")
+        if word.isdigit() and len(word) <= 2 and code_position and (index or kind in ("comma", "line")):
+            # a numbered region or district (", 32\n 60810", "Karlovy Vary 17, Japan")
+            accepted_end = strong_end = tok_start + len(word)
             index += 1
             continue
         if _UK_OUTWARD.fullmatch(word) and _UK_INWARD.fullmatch(nxt.rstrip(".")):
@@ -126,8 +128,10 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
         if not _WORD_CHARS.fullmatch(word):
             break
         is_particle = lower in _PARTICLES and index > 0
-        is_code = word.isupper() and 2 <= len(word) <= 3 and code_position  # "ON", "NI", "AT 31295"
+        # "ON", "NI", "AT 31295", "Hamilton ON for ..."
+        is_code = word.isupper() and 2 <= len(word) <= 3 and (code_position or (len(word) == 2 and index > 0))
         if lower in _STOP and not is_particle and not is_code:
+            prose_after = True
             break
         word_end = tok_end if raw.startswith("(") else tok_start + len(raw.rstrip("."))
         if word[0].isupper() or (lowercase and not is_particle):
@@ -145,12 +149,15 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str) -> int | None:
         index += 1
     if kind == "blank":
         return None  # after a blank line only a "Country 12345" line belongs to the address
-    return accepted_end if kind == "comma" else strong_end
+    if kind == "comma" or (kind == "line" and depth >= 2 and prose_after):
+        return accepted_end  # deep in a block, a country line may run on into the sentence
+    return strong_end
 
 
 _RUN_TOKEN = re.compile(r"[^\s,;?!]+")
 _RUN_LIMIT = re.compile(r"[^\n,;?!]*")
 _NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?\.?|\d{1,3}(?:st|nd|rd|th)")
+_PO_TOKEN = re.compile(r"(?i:p\.?o\.?|box|postbox|postfach)")
 _MAX_RUN = 7
 
 
@@ -168,11 +175,12 @@ def place_run_end(text: str, start: int, end: int, lowercase: bool, any_prefix: 
         raw = token.group()
         word = raw.rstrip(".")
         lower = word.lower()
-        if _NUMBER_TOKEN.fullmatch(raw):
-            run_end = token.start() + len(word)
-        elif not _WORD_CHARS.fullmatch(word):
+        if _NUMBER_TOKEN.fullmatch(raw) or _PO_TOKEN.fullmatch(raw):
+            run_end = token.start() + len(raw)
+            continue
+        if not _WORD_CHARS.fullmatch(word):
             break
-        elif lower in _PARTICLES and index > 0:
+        if lower in _PARTICLES and index > 0:
             pass
         elif lower in _STOP:
             break
@@ -180,7 +188,7 @@ def place_run_end(text: str, start: int, end: int, lowercase: bool, any_prefix: 
             run_end = token.start() + len(raw) if lower in _STREET_ABBREVIATIONS else token.start() + len(word)
         else:
             break
-        if raw.endswith(".") and len(word) > 3 and lower not in _STREET_ABBREVIATIONS:
+        if any_prefix and raw.endswith(".") and len(word) > 3 and lower not in _STREET_ABBREVIATIONS:
             return run_end  # the sentence ends here
     else:
         if not any_prefix and run_end is not None and tokens[-1].end() != stop_at and len(tokens) <= _MAX_RUN:

@@ -35,6 +35,7 @@ def _alternation(words: frozenset[str]) -> str:
 
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’\-∆])*"
+_PARTICLE = r"(?:van|von|de|der|den|la|le|du|di|da|del)"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _SUFFIX = rf"(?:{_alternation(_WORDS['street_suffixes'])})\b\.?"
 _UNIT = r"(?:(?:flat|apartment|apt|unit|room|suite|ste|floor)\.?\s*#?\s*\w{1,5}[,\s]+)?"
@@ -55,7 +56,8 @@ _NAMED_HOUSE = re.compile(
 # an all-lower-case street line ("3911 fourth avenue"), kept only when address parts follow it
 _LOWER_STREET = re.compile(
     r"\d(?<![\w]\d)\d{0,4}[a-z]?[ \t]+(?:[a-zà-ÿ][\w'\-]*[ \t]+){0,2}[a-zà-ÿ][\w'\-]*[ \t]+"
-    r"(?:road|street|avenue|lane|drive|close|way|court|crescent|place|terrace|gardens|grove|boulevard)\b\.?"
+    r"(?:road|street|avenue|lane|drive|close|way|court|crescent|place|terrace|gardens|grove|boulevard|parkway|highway"
+    r"|square)\b\.?"
 )
 _EURO_PREFIX = rf"(?:{_alternation(_WORDS['continental_prefixes'])})"
 _EURO_SUFFIX = rf"(?:{_alternation(_WORDS['continental_endings'])})"
@@ -90,7 +92,8 @@ _NUMBER_NAME_NUMBER = re.compile(
 )
 # "Storgarden 52 Trajanka Forks": a street with its number, then a named block or estate
 _NAME_NUMBER_PLACE = re.compile(
-    rf"(?<![\w])(?:{_UPPER}{_WORD}[ \t]+){{1,3}}\d{{1,5}}[A-Za-z]?[ \t]+(?:{_UPPER}{_WORD}[ \t]+){{1,2}}"
+    rf"(?<![\w])(?:{_UPPER}{_WORD}[ \t]+){{1,3}}\d{{1,5}}[A-Za-z]?[ \t]+"
+    rf"(?:(?:{_UPPER}{_WORD}|{_PARTICLE})[ \t]+){{1,3}}"
     rf"(?i:{_alternation(_WORDS['continuation_suffixes'])})\b"
 )
 _MILITARY = re.compile(
@@ -101,7 +104,13 @@ _SHIP = re.compile(
     r"[ \t]*\n?[ \t>]*(?:apo|fpo|dpo)[ \t]+a[aep][ \t]+\d{5}\b"
 )
 _PO_BOX = re.compile(
-    r"(?i)(?<![\w])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|post[ \t]?box)[ \t]*#?[ \t]*\d{1,6}\b"
+    r"(?i)(?<![\w])(?:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|post[ \t]?box|postfach)[ \t]*#?[ \t]*\d{1,6}\b"
+)
+# "my zip code is 35649": a labelled postal code of digits (UK postcodes have their own detector)
+_ZIP = re.compile(r"(?i)\b(?:zip|postal|post)[ \t]?code[ \t]*(?:is|:|=|-)?[ \t]*(?P<code>\d{4,6}(?:-\d{4})?)\b")
+# "Leon and Eyrarodda 66", "Spencer and Søndre Havnevej 65": a junction named by its two streets
+_JUNCTION_BEFORE = re.compile(
+    r"(?:(?:^|[\n:?!.])[ \t]*|\b(?i:to|at|is|on)[ \t]+)(?P<name>[^\W\d_][\w'’\-]+)[ \t]+and[ \t]+$"
 )
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
@@ -114,12 +123,14 @@ _ANCHORS = AddressAnchors(
         Family(_WORDS["continental_words"], before=70, after=12),
         Family(_WORDS["hungarian_types"], before=70, after=12),
         Family(_WORDS["continental_endings"], before=70, after=12, word_start=False),
-        Family(("box", "postbox"), before=20, after=40),
+        Family(("box", "postbox", "postfach"), before=20, after=40),
+        Family(("zip", "postal", "post"), before=1, after=30),
         Family(("fpo", "apo", "dpo"), before=48, after=12),
         Family(("apt", "apartment", "suite", "ste"), before=1, after=12),
         Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
     )
 )
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
 _CHECKED_RULES = frozenset({"number_name_number", "street_and_block"})
 _AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
@@ -137,7 +148,11 @@ class AddressDetector:
                     spans.setdefault(corner, "street_corner")
         if not has_digit(text):
             return self._findings(spans)
-        street, estate, prefix, words, hungarian, ending, box, forces, unit, named = _ANCHORS.windows(text, lowered)
+        street, estate, prefix, words, hungarian, ending, box, zips, forces, unit, named = _ANCHORS.windows(
+            text, lowered
+        )
+        for match in matches_in(_ZIP, text, zips):
+            spans.setdefault(match.span("code"), "labelled_postal_code")
         scans = (
             (matches_in(_STREET, text, street), "street_line"),
             (matches_in(_NAMED_HOUSE, text, named), "street_line"),
@@ -175,7 +190,7 @@ class AddressDetector:
                     or (rule == "number_name_number" and not text[match.start() : match.end()].split()[1][0].isupper())
                 ):
                     continue  # a lower-case street is taken only with the rest of its address
-                spans.setdefault((extend_head(text, start), grown), rule)
+                spans.setdefault((_junction_start(text, extend_head(text, start)), grown), rule)
         return self._findings(spans)
 
     def _findings(self, spans: dict[tuple[int, int], str]) -> list[Finding]:
@@ -211,6 +226,14 @@ def _plausible(text: str, start: int, end: int) -> bool:
     return not any(w in _NOT_STREET_WORDS or w in _STOP for w in words)
 
 
+def _junction_start(text: str, start: int) -> int:
+    """Take in the first street of "Leon and Eyrarodda 66" when the phrase follows "to", "at", "is", ":"."""
+    junction = _JUNCTION_BEFORE.search(text, max(0, start - 40), start)
+    if junction is None or junction.group("name").lower() in _STOP:
+        return start
+    return junction.start("name")
+
+
 def _word_before(text: str, start: int) -> str:
     words = text[max(0, start - 16) : start].split()
     return words[-1].strip(".,:;(").lower() if words else ""
@@ -233,8 +256,8 @@ def _trim_name(text: str, match: re.Match[str]) -> int | None:
         lower = word.group().lower()
         if lower in _PARTICLES:
             continue
-        if lower in _STOP:
-            break
+        if lower in _STOP or lower.rstrip(".") in _UNIT_WORDS:
+            break  # prose, or the flat that the block extension takes
         end = match.start() + word.end()
     return end
 
