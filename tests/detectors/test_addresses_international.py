@@ -94,7 +94,7 @@ def addresses(text: str) -> list[str]:
         ("Fritz-Armstrong\nAnja and ul. Lipowa 53", ["Anja and ul. Lipowa 53"]),
         ("the corner of P.O. Box 12 and van Dorp Street", ["the corner of P.O. Box 12 and van Dorp Street"]),
         ("the corner of Rákóczi út 10. and Sinko Street", ["the corner of Rákóczi út 10. and Sinko Street"]),
-        ("at Mäe põik 87 van Dijk Summit\n Suite 3", ["Mäe põik 87 van Dijk Summit\n Suite 3"]),
+        ("at Storgata 87 van Dijk Summit\n Suite 3", ["Storgata 87 van Dijk Summit\n Suite 3"]),
         # lower-case addresses, taken with the rest of their block
         (
             "ship to 3747 3911 fourth avenue suite 112 calgary alberta",
