@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cosigner.detectors.addresses import AddressDetector
+from cosigner.detectors.phone import PhoneDetector
 
 DETECTOR = AddressDetector()
 
@@ -145,3 +146,21 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
 )
 def test_prose_around_and_without_addresses(text: str, expected: list[str]) -> None:
     assert addresses(text) == expected
+
+
+# The one phone form the public set showed beside its addresses: six-digit local numbers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How can we reach you? You can call 33 93 31", ["33 93 31"]),
+        ("Riga\n61 51 81 office\n", ["61 51 81"]),
+        ("ring 615-181 after six", ["615-181"]),
+        # without a phone word beside them, or shaped like a date or a time, six digits are not a phone
+        ("there were 12 34 56 children", []),
+        ("call on 12 05 24 please", []),
+        ("sort code 12-34-56", []),
+        ("call 10.30 11", []),
+    ],
+)
+def test_six_digit_local_phone_numbers(text: str, expected: list[str]) -> None:
+    assert [text[f.start : f.end] for f in PhoneDetector().detect(text)] == expected

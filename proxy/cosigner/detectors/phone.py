@@ -56,6 +56,29 @@ _LABELS_AFTER = re.compile(r"(?i)\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|
 _EXTENSION = re.compile(r"\s?(?:ext\.?|x)\s?\d{1,5}$")
 _LINE_PIECE = re.compile(r"[^\n]+")
 _US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
+# six-digit local numbers in groups ("33 93 31", "615-181"): phones only with a phone word right beside them
+_SHORT = re.compile(r"\d(?<![\w+.\-/]\d)\d{1,2}(?:[ \-.]\d{2,3}){1,2}(?![\w/]|[ \-.:]\d)")
+_SHORT_LABELS = (
+    "tel",
+    "phone",
+    "telephone",
+    "mobile",
+    "mob",
+    "call",
+    "ring",
+    "dial",
+    "fax",
+    "landline",
+    "whatsapp",
+    "text",
+    "extension",
+    "ext",
+    "phone number",
+    "contact number",
+    "tel no",
+)
+_SHORT_LABELS_AFTER = re.compile(r"(?i)[ \t]*[-(,]?[ \t]*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_DATE_SHAPE = re.compile(r"(\d{1,2})[ \-.](\d{1,2})[ \-.](\d{2}|\d{4})")
 
 
 class PhoneDetector:
@@ -74,7 +97,26 @@ class PhoneDetector:
                         findings.append(piece)
             elif finding is not None:
                 findings.append(finding)
+        findings.extend(self._short_numbers(text, findings))
         return findings
+
+    def _short_numbers(self, text: str, found: list[Finding]) -> list[Finding]:
+        short: list[Finding] = []
+        for match in finditer_in_digit_windows(_SHORT, text):
+            start, end = match.span()
+            raw = match.group()
+            if sum(c.isdigit() for c in raw) != 6 or any(f.start < end and start < f.end for f in found):
+                continue
+            if len({c for c in raw if not c.isdigit()}) != 1:
+                continue  # one separator throughout, or it is a time and a number ("10.30 11")
+            date = _DATE_SHAPE.fullmatch(raw)
+            if date and 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 12:
+                continue  # "12 05 24" reads as a date
+            if has_label(text, start, _SHORT_LABELS, width=30, max_words_after=1) or _SHORT_LABELS_AFTER.match(
+                text, end
+            ):
+                short.append(Finding(PHONE, start, end, 0.8, self.name, "labelled_local_number"))
+        return short
 
     def _judge(self, text: str, start: int, end: int) -> Finding | None:
         raw = text[start:end]
