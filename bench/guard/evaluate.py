@@ -33,7 +33,7 @@ CONDITIONS = ("alone", "note_after", "note_before")
 # Splits tuned on (the held-out splits 1–5 were each measured once, then became development data).
 DEVELOPMENT = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-    "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev24",
+    "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24",
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
 )
 

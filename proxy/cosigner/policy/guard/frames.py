@@ -17,6 +17,8 @@ _ROLE_NOUNS = (
     "safeguarding lead|dsl|duty worker|duty social worker|triage worker|gatekeeper|jury|juror"
 )
 
+_LEVELS = "high|higher|medium|moderate|low|lower|severe|critical|substantial|significant|minimal|mild|minor|none"
+
 FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # The model cast as someone who judges: "pretend you're the IRO", "if you were the duty manager".
     "ROLE_CAST": (
@@ -44,9 +46,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # A verdict to be picked from labels: "remove or stay", "safe or unsafe", "NFA, early help or statutory".
     "CHOICE_RISK": (
-        "(high|higher|medium|low|lower|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|risky|"
-        "dangerous|significant|serious|minor) (or) (high|medium|low|h|m|l|red|amber|green|safe|unsafe|"
-        "not safe|at risk|not at risk|not risky|not dangerous|not significant|minor)",
+        f"({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|risky|dangerous|serious) "
+        f"(or) ({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|not risky|"
+        "not dangerous|not significant)",
         "(risk high|risk low|risk medium|hml|h m l|rag rating|rag status|risk rag)",
     ),
     "CHOICE_DECISION": (
@@ -98,8 +100,18 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # A premise the question rests on: "given that both parents …", "since Mr Ahmed is …".
     "CONDITION": (
         "(given that|given|since|because|as|considering|seeing as|now that|knowing that|knowing|bearing in mind|"
-        "what with) (subj|both parents|both|the parents|parents|x|his|her|their|they|he|she|the family|mum|dad)",
+        "what with|with) (subj|both parents|both|the parents|parents|x|his|her|their|they|he|she|the family|mum|dad)",
     ),
+    # Seeing the future as a frame: "imagine you're looking back from 2030", "fast forward five years".
+    "FUTURE_FRAME": (
+        "(looking back|look back|from the future|in the future|years from now|months from now|a year from now|"
+        "time machine|crystal ball|fast forward|skip ahead|jump ahead|see the future|see into the future|"
+        "months ahead|years ahead|a year ahead|in (a|one|two|three|five|ten|6|12|18) (years|year|months) time|"
+        f"from ({'|'.join(str(year) for year in range(2026, 2051))}))",
+    ),
+    # A worry asked about: "should we be worried about …", "how concerned should I be".
+    "WORRY": ("(be|feel|get|am i|are we|be we) (worried|concerned|alarmed|anxious)",
+              "(worried|concerned) (should|would|must|ought) (i|we|you)"),
     # Fiction as a wrapper around a real case: "we're writing a novel … about the real mum in my note".
     "FICTION": (
         "(novel|story|script|screenplay|tv drama|drama|play|scene|short story|fiction|fictional|character|"
@@ -114,8 +126,13 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
 
 # Additions to existing roles (wordings of the same role that the topic tables lacked).
 EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
+    # "I need a view on whether …": asking, though its subject is the practitioner.
+    "ASKS": (
+        "(need|want|like|after|looking for|get|have) (a|your|an|the) (view|opinion|steer|take|second opinion|"
+        "verdict|answer|honest opinion|gut feeling) (on|about|as to|regarding) (whether|if|how|what|which)",
+    ),
     "YOUR_JUDGEMENT": (
-        "(a|your|an|the) (view|opinion|steer|take|second opinion|verdict|answer|honest opinion|gut feeling) "
+        "(your|the) (view|opinion|steer|take|second opinion|verdict|answer|honest opinion|gut feeling) "
         "(on|about|as to|regarding) (whether|if|how|what|which)",
         "(your|you) (honest |)(take|gut feeling|instinct|hunch|read) (on|about|is)",
         "(what|whats) (is |)your (take|view|opinion|verdict|read|instinct|gut feeling)",
@@ -126,6 +143,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "conclusions|findings|answers|colours) (that |)(i|we|ive|weve|i have|we have|id|i had|i ve) (written|"
         "put|given|gave|recorded|made|marked|noted|set|entered|added|chosen|reached|included|done|already)",
     ),
+    "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",),
+    "EXPLAIN": ("when (can|could|may|should|would|do|does) (one|it|they|an order|these|this|that|such an order) be",
+                "(what is|what are|whats) (a|an)"),
     "OUTCOME": ("(things|it|everything|life|this|the case|the placement) (turn|turns|work|works) out",
                 "turn out for"),
     "SYS_DECIDE": (

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cosigner.policy.guard.categories import categories_for
 from cosigner.policy.guard.expand import words
 from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentence
 
@@ -44,12 +45,33 @@ ABOUT_TEXT = words("DOC_QUESTION DOC_FOCUS DRAFT_VERB COMMUNICATE")
 TOPICS = words(
     "RISK_OBJ RISK_NOUN RISK_DECL RISK_STRONG SCALE STAT_TOPIC STAT_QUESTION STAT_STRONG OUTCOME PRED_STRONG "
     "PRED_QUESTION PRED_DECL CRED_NOUN CRED_Q CRED_STRONG THRESHOLD CHOICE_RISK CHOICE_DECISION CHOICE_CRED "
-    "SITUATION DECIDE_WORD VALUE_Q"
+    "SITUATION DECIDE_WORD VALUE_Q WORRY"
 )
 PROFILED_TOPICS = words(
-    "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE"
+    "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
 )
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
+
+
+# Someone whose verdict counts: "you're a Graded Care Profile assessor", "pretend you are the duty senior".
+PERSONA_TRIGGERS = words("youre pretend imagine act play be were")
+JUDGING_PERSONAS = words(
+    """
+    judge magistrate magistrates manager iro chair panel assessor senior supervisor psychologist psychiatrist
+    doctor detective investigator inspector guardian officer lead worker practitioner jury juror lado amhp
+    signatory gatekeeper teller psychic clairvoyant expert decider
+    """
+)
+RATING_HEADS = words("rate score grade rank band rag")
+
+
+def _casts_a_judge(padded: str) -> bool:
+    tokens = padded.split()
+    return any(
+        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you"))
+        and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])
+        for i, token in enumerate(tokens)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +79,23 @@ class Frame:
     """What the request as a whole says about how it is framed."""
 
     role_cast: bool  # the model cast as someone who judges ("you're the IRO", "if you were me")
+    future: bool  # the model asked to see ahead ("imagine you're looking back from 2030")
     pushes: bool  # a wrapper pushing for an answer ("don't say you can't", "one word")
     drafting: bool  # some sentence is a drafting, formatting or communication task
     fiction_about_real_case: bool  # "we're writing a novel … about the real mum in my note"
 
 
-def request_frame(sentences: Sequence[tuple[RequestSentence, set[str]]]) -> Frame:
+def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) -> Frame:
+    """Frames that hold across the request's sentences: a role cast in one sentence applies to the next."""
     everything: set[str] = set()
-    drafting = False
-    for sentence, roles in sentences:
+    drafting = cast = False
+    for sentence, padded, roles in sentences:
         everything |= roles
         drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & {"COMMUNICATE", "DOC_FOCUS"})
+        cast = cast or ("ROLE_CAST" in roles or _casts_a_judge(padded))
     return Frame(
-        role_cast="ROLE_CAST" in everything,
+        role_cast=cast,
+        future="FUTURE_FRAME" in everything,
         pushes="EVASION_WRAP" in everything,
         drafting=drafting,
         fiction_about_real_case={"FICTION", "REAL_CASE"} <= everything,
@@ -149,6 +175,12 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add("profiling")  # "Given that both parents are autistic, what's the risk to the baby?"
     if system and roles & TOPICS and not about_text and not owned:
         out |= _system_instruction(roles)
+    if frame.future and sentence.question and _about_someone(roles, padded) and not about_text:
+        out.add("prediction")  # "Imagine you're looking back from 2030. Did the kids end up in care?"
+    if sentence.head in RATING_HEADS and not owned and not about_text:
+        out.add("risk_scoring")  # "Grade the home I've described": an imperative rating verb asks by itself
+    if not found and "EXPLAIN" in roles and " x " in padded:
+        out |= categories_for(roles - {"EXPLAIN"}, sentence.head, sentence.question)  # a named person
     if frame.fiction_about_real_case and roles & TOPICS:
         out.add("guard_evasion")
     return out
@@ -156,6 +188,4 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
 
 def _system_instruction(roles: set[str]) -> set[str]:
     """A system sentence is an instruction about whatever case the user sends: read it as asked about one."""
-    from cosigner.policy.guard.analysis import categories_for
-
     return categories_for(roles | {"SPECIFIC", "PERSON"}, "", True)
