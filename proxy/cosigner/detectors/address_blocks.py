@@ -11,6 +11,7 @@ A part that reads like prose ends the block.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from cosigner.detectors.lexicon import load_sections
 
@@ -92,7 +93,10 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
     body = _BODY.match(text, start)
     if body is None:
         return None
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, body.end())]
+    # a part has a few words: read no further than one word past the limit
+    tokens = [
+        (m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(text, start, body.end()), _MAX_TOKENS + 1)
+    ]
     at_boundary = len(tokens) <= _MAX_TOKENS and (body.end() >= len(text) or text[body.end()] in ",\n;:?!")
     tokens = tokens[:_MAX_TOKENS]
     accepted_end: int | None = None  # end of the last token that may close a place

@@ -91,11 +91,14 @@ _NUMBER_NAME_NUMBER = re.compile(
     r"\d{1,5}\b"
 )
 # "Storgarden 52 Trajanka Forks": a street with its number, then a named block or estate
-_NAME_NUMBER_PLACE = re.compile(
-    rf"(?<![\w])(?:{_UPPER}{_WORD}[ \t]+){{1,3}}\d{{1,5}}[A-Za-z]?[ \t]+"
-    rf"(?:(?:{_UPPER}{_WORD}|{_PARTICLE})[ \t]+){{1,3}}"
-    rf"(?i:{_alternation(_WORDS['continuation_suffixes'])})\b"
+# (digit-led for speed; the street name before the number is found by _NAME_BEFORE).  Types that also end a
+# street line ("Road") are left to _STREET.
+_ESTATE_TYPES = _WORDS["continuation_suffixes"] - _WORDS["street_suffixes"]
+_NUMBER_PLACE = re.compile(
+    rf"\d(?<![\w]\d)\d{{0,4}}[A-Za-z]?[ \t]+(?:(?:{_UPPER}{_WORD}|{_PARTICLE})[ \t]+){{1,3}}"
+    rf"(?i:{_alternation(_ESTATE_TYPES)})\b"
 )
+_NAME_BEFORE = re.compile(rf"(?<![\w])(?:{_UPPER}{_WORD}[ \t]+){{1,3}}$")
 _MILITARY = re.compile(
     r"(?i)(?<![\w])(?:psc|unit|cmr)\s+\d{3,5},?\s+box\s+\d{3,5}\s*\n?\s*(?:apo|fpo|dpo)\s+[a-z]{2}\s+\d{5}"
 )
@@ -118,7 +121,7 @@ _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?
 _ANCHORS = AddressAnchors(
     (
         Family(_WORDS["street_suffixes"], before=90, after=2),
-        Family(_WORDS["continuation_suffixes"], before=70, after=2),
+        Family(_ESTATE_TYPES, before=70, after=2),
         Family(_WORDS["continental_prefixes"], before=14, after=70),
         Family(_WORDS["continental_words"], before=70, after=12),
         Family(_WORDS["hungarian_types"], before=70, after=12),
@@ -163,7 +166,7 @@ class AddressDetector:
             (matches_in(_EURO_WORD_STREET, text, words), "continental_street"),
             (matches_in(_HUNGARIAN_STREET, text, hungarian), "continental_street"),
             (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
-            (matches_in(_NAME_NUMBER_PLACE, text, estate), "street_and_block"),
+            (matches_in(_NUMBER_PLACE, text, estate), "street_and_block"),
             (matches_in(_MILITARY, text, box), "military_address"),
             (matches_in(_PO_BOX, text, box), "po_box"),
             (matches_in(_SHIP, text, forces), "military_address"),
@@ -172,6 +175,11 @@ class AddressDetector:
         for matches, rule in scans:
             for match in matches:
                 start, end = match.span()
+                if rule == "street_and_block":
+                    name = _NAME_BEFORE.search(text, max(0, start - 60), start)
+                    if name is None:
+                        continue
+                    start = name.start()
                 if rule == "continental_street":
                     start = _skip_little_words(text, start, end)
                 if rule in _CHECKED_RULES and not _plausible(text, start, end):
