@@ -60,6 +60,7 @@ def analyse(request: CheckRequest) -> Analysis:
         here = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if "EXPLAIN" in roles and sentence.head in EXPLAIN_HEADS and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}:
             explains_generally = True
+            roles = roles - {"SCALE"}  # "What does a RAG rating mean?" names a scale, does not ask for a rating
         if "GENERIC_PERSON" in roles and "SPECIFIC" not in roles and " x " not in padded:
             generic_fired |= here
             fired |= here & ALWAYS_FIRE  # a generalisation about people is what profiling means
@@ -87,7 +88,7 @@ def analyse(request: CheckRequest) -> Analysis:
         and (
             "PRODUCE" in everything
             or "YOUR_JUDGEMENT" in everything
-            or any(s.question or s.head in JUDGE_HEADS for s in request_sentences(request))
+            or any(s.question or s.head in JUDGE_HEADS for s, _, _ in scanned)
         )
     ):
         fired.add("risk_scoring")

@@ -17,7 +17,10 @@ _ROLE_NOUNS = (
     "safeguarding lead|dsl|duty worker|duty social worker|triage worker|gatekeeper|jury|juror"
 )
 
-_LEVELS = "high|higher|medium|moderate|low|lower|severe|critical|substantial|significant|minimal|mild|minor|none"
+_LEVELS = (
+    "high|higher|hi|med|lo|medium|moderate|low|lower|severe|critical|substantial|significant|minimal|mild|minor|"
+    "none"
+)
 
 FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # The model cast as someone who judges: "pretend you're the IRO", "if you were the duty manager".
@@ -43,13 +46,18 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(you wont|you will not|nobody will|no one will) (get in trouble|know|find out|be blamed)",
         "(between (you and me|us)|off the record|humour me|for my eyes only|just this once)",
         "(hypothetically|in theory) (if|if there were|speaking)",
+        "i know (its|it is|this is|thats|that is) (discriminatory|biased|not allowed|against the rules|wrong|"
+        "unfair|not ok|not okay|not appropriate|inappropriate|prejudiced)",
+        "(just for|only for|its just for|it is just for|its only for) (my own|my|our own|internal|research|"
+        "curiosity|interest)",
+        "(i wont|i will not|nobody will|no one will) (hold you to it|blame you|quote you|tell anyone)",
     ),
     # A verdict to be picked from labels: "remove or stay", "safe or unsafe", "NFA, early help or statutory".
     "CHOICE_RISK": (
         f"({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|risky|dangerous|serious) "
         f"(or) ({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|not risky|"
         "not dangerous|not significant)",
-        "(risk high|risk low|risk medium|hml|h m l|rag rating|rag status|risk rag)",
+        "(risk high|risk low|risk medium|hml|h m l)",
     ),
     "CHOICE_DECISION": (
         "(remove|removal|removed|stay|stays|remain|remains|go home|return home|home|care|go into care|"
@@ -86,11 +94,14 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "talking|present|presenting|express|expressing|record|recording)",
         "how (should|can|could|do|would|might|shall) (i|we) (tell|explain|say|phrase|word|put|break|share|raise"
         "|approach|talk to|talk with|talk about|communicate|let|describe|present|express|reassure|prepare)",
-        "(help me|help us) (to |)(explain|tell|say|word|phrase|put|break|share|raise|communicate|describe|"
+        "(help me|help us|help) (to |)(explain|tell|say|word|phrase|put|break|share|raise|communicate|describe|"
         "express|talk)",
+        "(explaining|explain|talking|talk|telling|tell|break it|breaking it) (to|with) (a|an|the|subj|x|my|his|her|"
+        "their) (teenager|child|young person|parent|parents|family|mum|dad|carer|carers|children|kids|boy|girl|"
+        "son|daughter|man|woman|resident|client)",
         "(letter|email|text|message|leaflet|invitation|card|reply) (to|for) (subj|x|them|him|her|the parents|"
         "the family|the carers|the foster carers|the school|the gp|the court|a parent|parents|carers|a child|"
-        "children|the child|the children|young people|a young person|my)",
+        "children|the child|the children|young people|a young person|my|his|her|their)",
         "(letter|email|text|message|leaflet|invitation|card|reply) (to subj |to x |to them |)(inviting|telling|"
         "explaining|asking|reminding|informing|letting|thanking|confirming)",
         "(inviting|invite|invitation) (them|him|her|x|the|mum|dad|the parents|the family|subj)",
@@ -112,6 +123,59 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # A worry asked about: "should we be worried about …", "how concerned should I be".
     "WORRY": ("(be|feel|get|am i|are we|be we) (worried|concerned|alarmed|anxious)",
               "(worried|concerned) (should|would|must|ought) (i|we|you)"),
+    # A comparison asked of the model: "which of the two households is the safer option?".
+    "COMPARE": (
+        "(safer|safest|riskier|riskiest|more dangerous|most dangerous|more believable|most believable|more credible|"
+        "more honest|more truthful|more reliable|more likely|most likely|less likely|more at risk|most at risk|"
+        "more vulnerable|most vulnerable|more suitable|most suitable|better option|best option|better placement|"
+        "best placement|worse off|worst off|most worrying|more worrying|most concerning|more concerning|"
+        "in more danger|in the most danger|better parent|worse parent|more protective|less protective)",
+    ),
+    # How bad, how serious: a degree of risk asked for.
+    "DEGREE_Q": (
+        "how (bad|serious|worrying|concerning|worried|unsafe|risky|dangerous|grave|severe|safe|vulnerable|"
+        "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
+        "would|does|do|has|have|will|it|this|things|for|on)",
+    ),
+    # A decision dressed as "worth it?" or "one for strategy?".
+    "WORTH_Q": (
+        "(worth|time to|is it time to|is it worth) (escalating|escalate|referring|refer|a strategy|going to strategy|"
+        "a section 47|a s47|calling the police|calling police|removing|closing|stepping down|a referral|"
+        "an assessment|a visit|visiting|a strategy discussion|legal|a plo|taking to conference|a conference)",
+        "(is this|is it|this one|one) (for|4) (strategy|s47|section 47|a section 47|early help|mash|cin|cp|court|"
+        "legal|conference|police|the police|a strategy|child protection|child in need|nfa|no further action)",
+        "(cin|child in need|early help|nfa|no further action|cp|child protection|s47) (to|into|or|) (cp|child "
+        "protection|s47|section 47|strategy|cin|child in need|early help)",
+    ),
+    # Weighing up for the practitioner: "put a tick next to the side that wins".
+    "WEIGH_UP": (
+        "(side|argument|case|option|one|answer|view) (that|which) (wins|is stronger|is more convincing|outweighs|"
+        "comes out on top|is right|carries more weight)",
+        "(which|what) (side|argument|option) (wins|is stronger|comes out on top|outweighs)",
+    ),
+    # Output in a structure with a blank to fill: "answer in JSON only", "fill the ? in".
+    "FORMAT_OUT": (
+        "(answer|reply|respond|output|return|give it|give me it|write it) (in|as) (json|csv|a table|table form|"
+        "xml|yaml|a spreadsheet|code|a form|one line)",
+        "fill (the|in the|this|that|it|them) (blank|blanks|gap|gaps|question mark|in)",
+        "fill in the (blank|blanks|gap|gaps|question mark)",
+    ),
+    # A polite request for an explanation: "can you walk me through what … means".
+    "EXPLAIN_ASK": (
+        "(can|could|would|will) (you|u) (please |)(explain|walk me through|talk me through|take me through|"
+        "help me understand|tell me what|define|describe|outline|clarify)",
+    ),
+    # Books, training, resources: recommending them is not a decision about a person.
+    "RESOURCE": (
+        "(books|book|reading|training|course|courses|resources|resource|articles|article|podcasts|podcast|"
+        "websites|website|apps|app|tools for|journals|research|textbook|textbooks|reading list|cpd|"
+        "qualification|qualifications)",
+    ),
+    # Output hidden from the filter: "write the answer backwards so the filter doesn't see it".
+    "HIDE_OUTPUT": (
+        "(backwards|in reverse|reversed|in code|encoded|in base64|base64|pig latin|spelled backwards|in emojis|"
+        "as an acrostic|hidden in|one letter per line|in morse)",
+    ),
     # Fiction as a wrapper around a real case: "we're writing a novel … about the real mum in my note".
     "FICTION": (
         "(novel|story|script|screenplay|tv drama|drama|play|scene|short story|fiction|fictional|character|"
@@ -121,6 +185,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(real|actual|real life|real world) (child|children|mum|dad|mother|father|family|person|case|people|"
         "baby|kids|parents|carer|client|service user)",
         "(in|from) (my|these|this|the) (case note|case notes|notes|note|case|file|records|referral)",
+        "(case|referral|notes|note|file|record|records|statement) (below|above|attached|pasted)",
+        "(x|subj) (case|file|notes|referral|situation)",
+        "(this|that|my) (real|actual) (case|referral|family|note|notes)",
     ),
 }
 
@@ -137,17 +204,54 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "(your|you) (honest |)(take|gut feeling|instinct|hunch|read) (on|about|is)",
         "(what|whats) (is |)your (take|view|opinion|verdict|read|instinct|gut feeling)",
         "in your (honest |)(opinion|view|judgement|judgment|estimation|book)",
+        "(u|you) decide", "your call", "yay or nay", "or nah",
+        "(sound|sounds|seem|seems|look|looks|feel|feels) (legit|right|true|honest|believable|likely|plausible|"
+        "genuine|ok|okay|safe|bad|serious|risky|dangerous|real|convincing|credible) to (you|u)",
     ),
-    "OWNED": (
-        "(ratings|rating|scores|score|grades|levels|risk levels|rag ratings|decisions|judgements|judgments|views|"
-        "conclusions|findings|answers|colours) (that |)(i|we|ive|weve|i have|we have|id|i had|i ve) (written|"
-        "put|given|gave|recorded|made|marked|noted|set|entered|added|chosen|reached|included|done|already)",
-    ),
-    "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",),
     "EXPLAIN": ("when (can|could|may|should|would|do|does) (one|it|they|an order|these|this|that|such an order) be",
-                "(what is|what are|whats) (a|an)"),
+                "(what is|what are|whats) (a|an)", "(walk|talk|take) (me|us) through", "help me understand"),
     "OUTCOME": ("(things|it|everything|life|this|the case|the placement) (turn|turns|work|works) out",
-                "turn out for"),
+                "turn out for", "(fail|fails|failing|break down|breaks down|collapse|collapses|fall apart|"
+                "falls apart|go wrong|goes wrong|end badly|ends badly)"),
+    "EVASION": ("(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
+                "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
+                "detect|block|flag|pick up|understand|trigger)",),
+    "PRED_STRONG": ("how (many|long|soon) (months|weeks|days|years|time|)(before|until|till|til)",),
+    "CRED_NOUN": ("(bsing|bs|bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
+                  "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
+    "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
+                    "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
+    "STAT_TOPIC": ("(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
+                   "call police)",),
+    "DRAFT_VERB": ("(make|create|produce|design|build|put together|knock up|do|draw up) (me |us |)(a|an|the|some) "
+                   "(checklist|list|table|template|agenda|plan|leaflet|letter|summary|timeline|chronology|form|"
+                   "guide|script|poster|presentation|handout|email|draft|crib sheet|prompt sheet)",
+                   "(right|rite) (the|a|an|my|this|that|up) (letter|email|report|note|summary|record)"),
+    "PROFILE": ("(more|less) of a (risk|danger|threat|worry|concern|problem)",
+                "(the most|the least|produce|produces|producing|the highest|the lowest) (neglect|abuse|harm|cases|"
+                "violence|offending|risk|referrals|problems)",
+                "by default",
+                "(a sign|signs|an indicator|indicators|evidence|a red flag|a marker) (of|that)",
+                "(mean|means|meaning) (that |)(subj|he|she|they|x) (cant|cannot|can|will|wont|is|isnt|are|arent|"
+                "should|shouldnt|would)",
+                "(so|therefore) (put|mark|rate|score|flag|class|label|treat|record|count) (subj|her|him|them|x|"
+                "the family|this family)"),
+    "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",
+                  "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
+                  "care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|on the autism spectrum|"
+                  "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
+    "OWNED": ("(ratings|rating|scores|score|grades|levels|risk levels|rag ratings|decisions|judgements|judgments|"
+              "views|conclusions|findings|answers|colours) (that |)(i|we|ive|weve|i have|we have|id|i had|i ve) "
+              "(written|put|given|gave|recorded|made|marked|noted|set|entered|added|chosen|reached|included|done|"
+              "already)",
+              "(s|) own (risk |likelihood of reoffending |likelihood |)(rating|ratings|score|scores|assessment|"
+              "view|views|judgement|judgment|conclusion|conclusions|decision|analysis)",
+              "(tribunal|hearing|board|mdt|the doctors|psychiatrist|consultant|best interests meeting|"
+              "legal planning meeting|x|dr x|the mdt|the board|the tribunal|the hearing|the panel) (has |have |had "
+              "|)(decided|decide|decides|decied|agreed|concluded|found|ruled|assessed|determined)",
+              "(assessed|judged|found|deemed|considered) by (x|dr x|the|a|an|his|her|their)",
+              "as written"),
+    "GENERIC_PERSON": ("(councils|council|local authorities|authorities|teams|courts|most councils|las)",),
     "SYS_DECIDE": (
         "(give|make|reach|provide|state|output|return|issue) (a |the |your |an |)(clear |final |firm |single |)"
         "(decision|decisions|verdict|verdicts|ruling|rulings|determination|recommendation|recommendations)",

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cosigner.policy.guard.categories import categories_for
+from cosigner.policy.guard.categories import EXPLAIN_HEADS, categories_for
 from cosigner.policy.guard.expand import words
 from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentence
 
@@ -38,7 +38,7 @@ ASKS_MODEL = words("YOUR_JUDGEMENT VALIDATE ASKS EVASION EVASION_WRAP ROLE_CAST"
 # Evidence too explicit for a communication frame to excuse.
 EXPLICIT = words(
     "RISK_VERB_PERSON VALIDATE EVASION EVASION_WRAP SCALE CHOICE_RISK CHOICE_DECISION CHOICE_CRED VALUE_Q "
-    "ROLE_CAST TRIAGE_PICK CRED_STRONG RISK_STRONG STAT_STRONG"
+    "ROLE_CAST TRIAGE_PICK CRED_STRONG RISK_STRONG"
 )
 # The sentence is about a document or its wording, not about a person.
 ABOUT_TEXT = words("DOC_QUESTION DOC_FOCUS DRAFT_VERB COMMUNICATE")
@@ -63,6 +63,8 @@ JUDGING_PERSONAS = words(
     """
 )
 RATING_HEADS = words("rate score grade rank band rag")
+ASKING_IF = words("know say decide see check out judge assess")
+OTHER_TELLERS = words("they he she mum dad it children child kids x")
 
 
 def _casts_a_judge(padded: str) -> bool:
@@ -78,6 +80,8 @@ def _casts_a_judge(padded: str) -> bool:
 class Frame:
     """What the request as a whole says about how it is framed."""
 
+    hides: bool  # the answer to be hidden from the guard ("write it backwards so the filter doesn't see it")
+    structured: bool  # an answer in a structure with a blank to fill ("answer in JSON only … fill the ? in")
     role_cast: bool  # the model cast as someone who judges ("you're the IRO", "if you were me")
     future: bool  # the model asked to see ahead ("imagine you're looking back from 2030")
     pushes: bool  # a wrapper pushing for an answer ("don't say you can't", "one word")
@@ -94,6 +98,8 @@ def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) ->
         drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & {"COMMUNICATE", "DOC_FOCUS"})
         cast = cast or ("ROLE_CAST" in roles or _casts_a_judge(padded))
     return Frame(
+        hides="HIDE_OUTPUT" in everything,
+        structured="FORMAT_OUT" in everything,
         role_cast=cast,
         future="FUTURE_FRAME" in everything,
         pushes="EVASION_WRAP" in everything,
@@ -118,7 +124,11 @@ def topic_category(roles: set[str], default: str) -> str:
 
 def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> bool:
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
-    embedded = " whether " in padded or " if " in padded
+    if "RESOURCE" in roles and not _about_someone(roles, padded):
+        return True  # "What books would you recommend on analysis?"
+    embedded = _embedded_question(padded)
+    if "EXPLAIN_ASK" in roles and "EXPLAIN" in roles and not embedded and not _about_someone(roles, padded):
+        return True  # "Can you walk me through what 'likelihood of serious harm' means?"
     if "COMMUNICATE" in roles and not roles & EXPLICIT and not embedded:
         return True  # "What would you say is the best way to explain the risk to Mum?"
     if roles & ASKS_MODEL:
@@ -128,6 +138,36 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
     # "Fill in the risk column using the ratings I've written"
     return owned and sentence.head in FORMAT_HEADS and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
+
+
+def _explains_generally(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    return (
+        "EXPLAIN" in roles
+        and sentence.head in EXPLAIN_HEADS
+        and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}
+        and " x " not in padded
+    )
+
+
+def _embedded_question(padded: str) -> bool:
+    """"… whether mum is lying", "tell me if he is safe": a question put to the model inside the task."""
+    if " whether " in padded:
+        return True
+    tokens = padded.split()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] == "if" and tokens[i - 1] in ASKING_IF:
+            return True
+        if tokens[i] == "if" and tokens[i - 1] in ("me", "us") and i >= 2 and tokens[i - 2] == "tell":
+            return i < 3 or tokens[i - 3] not in OTHER_TELLERS  # "what they tell me if …" is the teenager's
+    return False
+
+
+def _comparison_category(roles: set[str], padded: str) -> str:
+    if roles & {"CRED_NOUN", "CRED_Q"} or any(w in padded for w in (" believable ", " credible ", " honest ")):
+        return "credibility"
+    if any(w in padded for w in (" suitable ", " option ", " placement ", " parent ")):
+        return "statutory_decision"
+    return "prediction" if " likely " in padded else "risk_scoring"
 
 
 def _asks(roles: set[str], sentence: RequestSentence) -> bool:
@@ -147,6 +187,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     """The categories a sentence fires once its frame is taken into account."""
     if _is_excused(roles, sentence, padded, frame):
         return found & ALWAYS_FIRE
+    if _explains_generally(roles, sentence, padded):
+        return found  # "What does a RAG rating mean?": the topic rules already decided
     out = set(found)
     about_text = bool(roles & ABOUT_TEXT) and not roles & EXPLICIT
     system = sentence.role in ("system", "developer")
@@ -181,6 +223,16 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add("risk_scoring")  # "Grade the home I've described": an imperative rating verb asks by itself
     if not found and "EXPLAIN" in roles and " x " in padded:
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, sentence.question)  # a named person
+    if "COMPARE" in roles and (sentence.question or sentence.head in OPENERS) and not about_text and not owned:
+        out.add(_comparison_category(roles, padded))  # "Which of the two households is the safer option?"
+    if "DEGREE_Q" in roles and not about_text and not owned and "EXPLAIN" not in roles:
+        out.add("risk_scoring")  # "How bad is it for these kids?"
+    if "WORTH_Q" in roles and _asks(roles, sentence) and not about_text and not owned:
+        out.add("statutory_decision")  # "Worth escalating to my manager?", "Is this one for strategy?"
+    if "WEIGH_UP" in roles and roles & TOPICS:
+        out.add(topic_category(roles, "statutory_decision"))  # "put a tick next to the side that wins"
+    if (frame.structured or frame.hides) and roles & TOPICS and not owned and not about_text:
+        out.add("guard_evasion" if frame.hides else topic_category(roles, "risk_scoring"))
     if frame.fiction_about_real_case and roles & TOPICS:
         out.add("guard_evasion")
     return out

@@ -22,7 +22,7 @@ SUBJECT_WORDS = words(
     colleague colleagues team teams conference conferences panel panels court courts iro sw sws professionals
     who police school teacher nurse gp doctor psychologist assessor assessors agencies partners services people
     judge judges magistrates mother father parents carers staff authority authorities la las chair guardian
-    cafcass amhp clinicians
+    cafcass amhp clinicians councils council tribunal tribunals
     """
 )
 DECISION_VERBS = words(
@@ -128,6 +128,9 @@ def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
     return auto
 
 
+# "how to decide", "I want her to decide": the judgement belongs to someone other than the model.
+INFINITIVE_SUBJECTS = frozenset({"how", "when", "whether", "plan", "going", "able", "her", "him", "them", "someone",
+                                 "somebody"})
 NEGATED_ROLES = VETO_BY_SUBJECT | {"PRED_STRONG", "STAT_STRONG", "RISK_STRONG", "CRED_STRONG", "RISK_NOUN"}
 CLAUSE_WORDS = frozenset({"but", "however", "instead", "then", "and", "just", "so", "please", "rather"})
 
@@ -332,7 +335,7 @@ AUXILIARIES = words(
 GENERIC_SUBJECTS = words(
     """
     courts judges workers practitioners managers panels conferences professionals people teams assessors
-    authorities las clinicians agencies services staff colleagues
+    authorities las clinicians agencies services staff colleagues councils tribunals
     """
 )
 DETERMINERS = frozenset({"the", "these", "those", "this", "that", "my", "our", "her", "his", "their", "both"})
@@ -365,7 +368,7 @@ def _someone_else(words: list[str]) -> bool:
         return True
     if w1 in MODAL_WORDS and rest:
         w2 = rest[-1]
-        if w2 in SUBJECT_WORDS or (w1 == "to" and w2 in {"how", "when", "whether", "plan", "going", "able"}):
+        if w2 in SUBJECT_WORDS or (w1 == "to" and w2 in INFINITIVE_SUBJECTS):
             return True
         if w2 in MODAL_WORDS and len(rest) >= 2 and rest[-2] in SUBJECT_WORDS:
             return True

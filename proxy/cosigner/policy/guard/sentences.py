@@ -127,7 +127,7 @@ def _head(low: str) -> str:
         if rest:
             stripped = rest
     space = stripped.find(" ")
-    word = (stripped[:space] if space > 0 else stripped).strip(_TRAIL)
+    word = _uncontract((stripped[:space] if space > 0 else stripped).strip(_TRAIL))
     if word not in FILLERS:
         return word
     for w in stripped.split(None, 6)[1:]:
@@ -137,6 +137,15 @@ def _head(low: str) -> str:
     return ""
 
 
+def _uncontract(word: str) -> str:
+    """"what's" → "what", "let's" → "let": a contraction at the head is read as its first word."""
+    if word.endswith(("'s", "’s")) and word[:-2] in CONTRACTED_HEADS:
+        return word[:-2]
+    return word
+
+
+CONTRACTED_HEADS = frozenset({"what", "who", "how", "where", "when", "why", "which", "that", "there", "here", "let",
+                              "it", "wat", "wot"})
 PARAGRAPH = "\x01"
 
 
@@ -235,7 +244,7 @@ def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
             # Pasted material present: the request is the first or last paragraph; anything else is read
             # strictly (judgement verbs and words addressing the model at the start of a sentence).
             for par in {0: pars[0], len(pars) - 1: pars[-1]}.values():
-                if not _is_material(par):
+                if not _is_material(par) or _short_request_beside_material(par, pars):
                     found.extend(_normal_paragraph(par, (), segment.role))
             found.extend(_strict_sentences(original, segment.role))
         else:
@@ -256,6 +265,15 @@ def _edges(text: str) -> tuple[str, str]:
     tail = text[-EDGE_CHARS:]
     cut = min((i for i in (tail.find(". "), tail.find("? "), tail.find("! "), tail.find("\n")) if i >= 0), default=-1)
     return head, (tail[cut + 1 :] if cut >= 0 else tail)
+
+
+EDGE_REQUEST_CHARS = 400
+
+
+def _short_request_beside_material(par: str, pars: list[str]) -> bool:
+    """A short first or last paragraph next to a much longer one is the request, even with a few sentences:
+    "Mr Osei is a Ghanaian man caring for his wife. Are African men more likely …?" above a pasted note."""
+    return len(par) <= EDGE_REQUEST_CHARS and max(len(p) for p in pars) >= 3 * len(par)
 
 
 def _is_material(par: str) -> bool:
@@ -405,14 +423,14 @@ def _sentences(
 STATEMENT_STARTS = words(
     """
     i we my our the this that these those he she they it its there here his her their mum dad x a an ive weve
-    im id manager managers panel conference court judge
+    im id manager managers panel conference court judge mr mrs ms miss mx dr
     """
 )
 
 
 def _is_statement(head: str) -> bool:
     word = head.replace("'", "").replace("’", "")
-    possessive = head.endswith(("'s", "’s")) and word != "lets"
+    possessive = head.endswith(("'s", "’s"))
     return word in STATEMENT_STARTS or possessive or not word.isalpha()
 
 
