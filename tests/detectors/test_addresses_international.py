@@ -96,6 +96,10 @@ def addresses(text: str) -> list[str]:
         ("the corner of P.O. Box 12 and van Dorp Street", ["the corner of P.O. Box 12 and van Dorp Street"]),
         ("the corner of Rákóczi út 10. and Sinko Street", ["the corner of Rákóczi út 10. and Sinko Street"]),
         ("at Storgata 87 van Dijk Summit\n Suite 3", ["Storgata 87 van Dijk Summit\n Suite 3"]),
+        # a street named without its number after a place preposition
+        ("He lives on Anderson Street now.", ["Anderson Street"]),
+        ("early shows on Marina Fort Street were important", ["Marina Fort Street"]),
+        ("moved to a flat off Beech Road, Leeds LS6 2AB", ["Beech Road, Leeds LS6 2AB"]),
         # lower-case addresses, taken with the rest of their block
         (
             "ship to 3747 3911 fourth avenue suite 112 calgary alberta",
@@ -142,6 +146,11 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
         # a first name before "and" joins the street only where an address phrase starts
         ("She visited Kerry and 14 Oak Road last week", ["14 Oak Road"]),
         ("Mum and 14 Oak Road", ["14 Oak Road"]),
+        # a street-type word inside a school or court name, or without a place preposition, is not an address
+        ("Tyler is in Year 7 at Oak Lane Primary", []),
+        ("hearing at Leeds Crown Court on Friday", []),
+        ("on the Oak Road side of the estate", []),
+        ("Road safety was discussed", []),
     ],
 )
 def test_prose_around_and_without_addresses(text: str, expected: list[str]) -> None:

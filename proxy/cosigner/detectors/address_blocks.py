@@ -144,8 +144,8 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
                 strong_end = word_end
         elif is_particle:
             pass  # a joining word: the place must go on after it
-        elif len(word) <= 3 and (last or code_position):
-            accepted_end = strong_end = word_end  # a region code ("nan", "mp")
+        elif len(word) <= 3 and (last or code_position) and (index > 0 or kind != "space"):
+            accepted_end = strong_end = word_end  # a region code ("Lyss, nan 50662"), not "Oak Road now."
         else:
             break
         if closes and accepted_end == word_end:

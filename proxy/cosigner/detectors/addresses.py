@@ -116,6 +116,25 @@ _JUNCTION_BEFORE = re.compile(
     r"(?:(?:^|[\n:?!.])[ \t]*|\b(?i:to|at|is|on)[ \t]+)(?P<name>[^\W\d_][\w'’\-]+)[ \t]+and[ \t]+$"
 )
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
+# "lives on Anderson Street": a street named without its number after a place preposition, unless a
+# capitalised word follows ("Oak Lane Primary") or the name holds a little word
+_NAMED_STREET_TYPES = (
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "crescent",
+    "terrace",
+    "grove",
+    "gardens",
+    "boulevard",
+    "mews",
+)
+_NAMED_STREET = re.compile(
+    rf"(?<![\w])(?i:on|along|off|in|near|down|up|into|onto|from|at)[ \t]+"
+    rf"(?P<street>(?:{_UPPER}{_WORD}[ \t]+){{1,3}}(?:{'|'.join(t.title() for t in _NAMED_STREET_TYPES)})\b)"
+    r"(?![ \t]+(?:[A-Z0-9]|of\b)|['’]s\b)"
+)
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 
 _ANCHORS = AddressAnchors(
@@ -135,6 +154,7 @@ _ANCHORS = AddressAnchors(
 )
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
 _CHECKED_RULES = frozenset({"number_name_number", "street_and_block"})
+_NAMED_STREET_ANCHORS = AddressAnchors((Family(_NAMED_STREET_TYPES, before=60, after=24, digit_near=False),))
 _AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
 
@@ -149,6 +169,11 @@ class AddressDetector:
                 corner = self._corner(text, match)
                 if corner is not None:
                     spans.setdefault(corner, "street_corner")
+        if any(street_type in lowered for street_type in _NAMED_STREET_TYPES):
+            for match in matches_in(_NAMED_STREET, text, _NAMED_STREET_ANCHORS.windows(text, lowered)[0]):
+                start, end = match.span("street")
+                if not any(word.lower() in _STOP for word in match.group("street").split()):
+                    spans.setdefault((start, extend_tail(text, end, False, True)), "named_street")
         if not has_digit(text):
             return self._findings(spans)
         street, estate, prefix, words, hungarian, ending, box, zips, forces, unit, named = _ANCHORS.windows(
