@@ -15,9 +15,11 @@ from cosigner.detectors.lexicon import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_AFTER,
+    OBJECT_CUES,
     PLACE_SUFFIX,
     RELATION_CUES,
     RELATIONS,
+    ROLES,
     STRONG_CUES,
     SURNAME_PLACE_WORDS,
     TITLES,
@@ -37,12 +39,14 @@ _ORDINARY_LOWER = frozenset(
     - WORD_NAMES
     - TITLES
     - RELATION_CUES
+    - OBJECT_CUES
     - STRONG_CUES
     - VERBS_AFTER_NAME
     - BE_VERBS
     - BIRTH_WORDS
     - PLACE_SUFFIX
     - RELATIONS
+    - ROLES
     - NOT_AFTER
     - NAME_PARTICLES
     - NAME_SUFFIXES
@@ -171,7 +175,11 @@ def classify(text: str, tokens: list[Token], i: int) -> int:
     place = nxt is not None and nxt.lower in PLACE_SUFFIX and nxt.cap and adjacent(text, tok, nxt)
     # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
     if place and nxt is not None and not _surname_not_place(tok, nxt):
+        if _person_after_pair(text, tokens, i, gaz or not common):
+            return STRONG  # "Alfie Hall (SW)", "Precious Hall (date of birth ...)", "Burak Hall <b@x.uk>"
         return NOT_NAME
+    if tok.lower in SURNAME_PLACE_WORDS and _place_pair_before(text, tokens, i, lex.english_common):
+        return NOT_NAME  # the "Hall" of "Parkside Hall", "Town Hall"
     if tok.care:
         # "Ward", "Hall": care or place words that are also surnames join a name next to them
         if gaz and tok.lower in lex.first_names and not common:
@@ -208,6 +216,48 @@ def _surname_not_place(tok: Token, nxt: Token) -> bool:
     if tok.lower in lex.first_names:
         return True
     return nxt.lower in SURNAME_PLACE_WORDS and tok.lower not in lex.english_common and not tok.sentence_start
+
+
+def _person_after_pair(text: str, tokens: list[Token], i: int, name_like: bool) -> bool:
+    """A name-like word and a place word that is also a surname ("Alfie Hall", "Poppy Ward") followed by what
+    only follows a person: a role or birth date in brackets, a verb, an email address in angle brackets."""
+    if not name_like or tokens[i].care:
+        return False
+    surname = tokens[i + 1]
+    if surname.lower not in SURNAME_PLACE_WORDS:
+        return False
+    after = text[surname.end : surname.end + 2]
+    if after == " <":
+        close = text.find(">", surname.end, surname.end + 120)
+        return close > 0 and "@" in text[surname.end : close]
+    nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+    if nxt is None:
+        return False
+    gap = text[surname.end : nxt.start]
+    if gap in (" (", ", (", ", ") and (nxt.lower in ROLES or nxt.lower in BIRTH_WORDS):
+        return True
+    if gap == " " and nxt.lower in VERBS_AFTER_NAME:
+        return True
+    return gap == " " and nxt.lower == "from" and _next_is_agency(text, tokens, i + 2)
+
+
+def _place_pair_before(text: str, tokens: list[Token], i: int, common: frozenset[str]) -> bool:
+    """Word ``i`` is a place word after a capitalised word that the place rule judged no name ("Parkside")."""
+    if i == 0 or tokens[i].lower not in PLACE_SUFFIX:
+        return False
+    prev = tokens[i - 1]
+    if not prev.cap or prev.word.isupper() or not adjacent(text, prev, tokens[i]):
+        return False
+    if _surname_not_place(prev, tokens[i]):
+        return False
+    name_like = in_gazetteer(prev.lower) or prev.lower not in common
+    return not _person_after_pair(text, tokens, i - 1, name_like)
+
+
+def _next_is_agency(text: str, tokens: list[Token], i: int) -> bool:
+    """ "from Women's Aid", "from the Police": a capitalised care or agency term right after word ``i``."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.cap and nxt.care and text[tokens[i].end : nxt.start] in (" ", " the ")
 
 
 def not_a_name_shape(lower: str) -> bool:
@@ -303,6 +353,8 @@ def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) ->
         if len(between) > 6 or "\n" in between or "." in between.replace("(", ""):
             return False
         if back == 1 and (prev.lower in STRONG_CUES or (prev.lower in RELATION_CUES and tok.cap)):
+            return True
+        if back == 1 and prev.lower in OBJECT_CUES and tok.cap and tok.lower not in _MONTH_NAMES:
             return True
         if back == 2 and prev.lower in ("name", "named", "called") and tokens[i - 1].lower in ("is", "was"):
             return True

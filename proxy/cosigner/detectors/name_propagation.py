@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from cosigner.detectors.kinds import PERSON
-from cosigner.detectors.lexicon import LEXICON
+from cosigner.detectors.lexicon import LEXICON, VERBS_AFTER_NAME
 from cosigner.detectors.name_classify import not_a_name_shape
 from cosigner.detectors.term_matcher import Term
 
@@ -108,10 +108,36 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
             part_capital_only = value[0].isupper() and not is_name_like(part)
-            terms.append(Term(part, kind, capitalised_only=part_capital_only or _common(part, found_lower)))
+            terms.append(
+                Term(
+                    part,
+                    kind,
+                    capitalised_only=part_capital_only or _common(part, found_lower),
+                    lower_in_context=lower_name_position,
+                )
+            )
             for nickname in LEXICON.nicknames.get(low, ()):
                 terms.append(Term(nickname.capitalize(), kind, capitalised_only=True))
     return terms
+
+
+def lower_name_position(text: str, start: int, end: int) -> bool:
+    """A lower-case mention of a found name that stands where a name stands: first in its sentence or
+    chronology entry and followed by a verb of a person ("hope was seen alone", "- blessing said")."""
+    back = start - 1
+    while back >= 0 and text[back] in _SKIP_BEFORE:
+        back -= 1
+    dash = back > 0 and text[back] in "-–" and text[back - 1] == " "
+    if not (back < 0 or dash or text[back] in _SENTENCE_END):
+        return False
+    verb = _NEXT_WORD.match(text, end)
+    return verb is not None and (verb.group(1) in VERBS_AFTER_NAME or verb.group(1) in _PERSON_AUXILIARIES)
+
+
+_SKIP_BEFORE = frozenset(" \t\"'“‘(")
+_SENTENCE_END = frozenset(".!?:;\n•*")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_PERSON_AUXILIARIES = frozenset({"was", "is", "has", "had"})
 
 
 def _name_like(value: str) -> bool:

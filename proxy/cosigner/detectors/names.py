@@ -7,6 +7,7 @@ request) in ``name_propagation``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cosigner.detectors import Finding
@@ -26,6 +27,12 @@ from cosigner.detectors.name_classify import (
     unknown_word,
 )
 from cosigner.detectors.term_matcher import lower_same_length
+
+# After a name in a heading or list line: a birth date or health number label ("- D.O.B.", "(DOB", ", NHS no").
+_BIRTH_LABEL_AFTER = re.compile(
+    r"[ \t]*[-–,:(]?[ \t]*(?:d\.?[ \t]?o\.?[ \t]?b\b|date of birth|born\b|b\.[ \t]?\d|nhs\b|chi\b|aged?[ \t]\d)",
+    re.IGNORECASE,
+)
 
 
 class NameDetector:
@@ -117,6 +124,8 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             continue
         if a.cap and b.cap and (in_gazetteer(a.lower) or in_gazetteer(b.lower)):
             labels[i] = labels[i + 1] = STRONG
+        elif a.word.isupper() and b.word.isupper() and _BIRTH_LABEL_AFTER.match(text, b.end):
+            labels[i] = labels[i + 1] = STRONG  # a heading "SAIMA ASHWORTH - D.O.B. ...": names outside the lists
         elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
             labels[i] = labels[i + 1] = STRONG  # "codey ross": a lower-case first name and surname
     for i in _weak(labels, weak):

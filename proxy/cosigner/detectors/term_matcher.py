@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 import ahocorasick
@@ -24,6 +24,9 @@ class Term(NamedTuple):  # a tuple: built thousands of times per request, ~3x ch
     text: str  # as the caller gave it; matched case-insensitively
     kind: str
     capitalised_only: bool = False  # common words ("Will", "Rose") match only when written with a capital
+    # for a capitalised-only term: whether a lower-case mention at (text, start, end) is in a name's position
+    # all the same ("hope was seen alone" once "Hope Aksoy" is known)
+    lower_in_context: Callable[[str, int, int], bool] | None = None
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
@@ -59,5 +62,7 @@ class TermMatcher:
             if not _boundary(text, start, end):
                 continue
             if term.capitalised_only and not text[start].isupper():
-                continue
+                check = term.lower_in_context
+                if check is None or not check(text, start, end):
+                    continue
             yield start, end, term
