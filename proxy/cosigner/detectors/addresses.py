@@ -137,21 +137,21 @@ _NAMED_STREET = re.compile(
 )
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 
-_ANCHORS = AddressAnchors(
-    (
-        Family(_WORDS["street_suffixes"], before=90, after=2),
-        Family(_ESTATE_TYPES, before=70, after=2),
-        Family(_WORDS["continental_prefixes"], before=14, after=70),
-        Family(_WORDS["continental_words"], before=70, after=12),
-        Family(_WORDS["hungarian_types"], before=70, after=12),
-        Family(_WORDS["continental_endings"], before=70, after=12, word_start=False),
-        Family(("box", "postbox", "postfach"), before=20, after=40),
-        Family(("zip", "postal", "post"), before=1, after=30),
-        Family(("fpo", "apo", "dpo"), before=48, after=12),
-        Family(("apt", "apartment", "suite", "ste"), before=1, after=12),
-        Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
-    )
+_ANCHORS_FAMILIES = (
+    Family(_WORDS["street_suffixes"], before=90, after=2),
+    Family(_ESTATE_TYPES, before=70, after=2),
+    Family(_WORDS["continental_prefixes"], before=14, after=70),
+    Family(_WORDS["continental_words"], before=70, after=12),
+    Family(_WORDS["hungarian_types"], before=70, after=12),
+    Family(_WORDS["continental_endings"], before=70, after=12, word_start=False),
+    Family(("box", "postbox", "postfach"), before=20, after=40),
+    Family(("zip", "postal", "post"), before=1, after=30),
+    Family(("fpo", "apo", "dpo"), before=48, after=12),
+    Family(("apt", "apartment", "suite", "ste"), before=1, after=12),
+    Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
+    Family(_NAMED_STREET_TYPES, before=60, after=24, digit_near=False),
 )
+_ANCHORS = AddressAnchors(_ANCHORS_FAMILIES)
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
 _CHECKED_RULES = frozenset({"number_name_number", "street_and_block"})
 _NAMED_STREET_ANCHORS = AddressAnchors((Family(_NAMED_STREET_TYPES, before=60, after=24, digit_near=False),))
@@ -169,16 +169,21 @@ class AddressDetector:
                 corner = self._corner(text, match)
                 if corner is not None:
                     spans.setdefault(corner, "street_corner")
-        if any(street_type in lowered for street_type in _NAMED_STREET_TYPES):
-            for match in matches_in(_NAMED_STREET, text, _NAMED_STREET_ANCHORS.windows(text, lowered)[0]):
-                start, end = match.span("street")
-                if not any(word.lower() in _STOP for word in match.group("street").split()):
-                    spans.setdefault((start, extend_tail(text, end, False, True)), "named_street")
-        if not has_digit(text):
+        digits = has_digit(text)
+        if digits:
+            windows = _ANCHORS.windows(text, lowered)
+        elif any(street_type in lowered for street_type in _NAMED_STREET_TYPES):
+            windows = [[]] * (len(_ANCHORS_FAMILIES) - 1) + _NAMED_STREET_ANCHORS.windows(text, lowered)
+        else:
             return self._findings(spans)
-        street, estate, prefix, words, hungarian, ending, box, zips, forces, unit, named = _ANCHORS.windows(
-            text, lowered
-        )
+        *_, named_streets = windows
+        for match in matches_in(_NAMED_STREET, text, named_streets):
+            start, end = match.span("street")
+            if not any(word.lower() in _STOP for word in match.group("street").split()):
+                spans.setdefault((start, extend_tail(text, end, False, True)), "named_street")
+        if not digits:
+            return self._findings(spans)
+        street, estate, prefix, words, hungarian, ending, box, zips, forces, unit, named, _ = windows
         for match in matches_in(_ZIP, text, zips):
             spans.setdefault(match.span("code"), "labelled_postal_code")
         scans = (
