@@ -100,7 +100,7 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
     at_boundary = len(tokens) <= _MAX_TOKENS and (body.end() >= len(text) or text[body.end()] in ",\n;:?!")
     tokens = tokens[:_MAX_TOKENS]
     accepted_end: int | None = None  # end of the last token that may close a place
-    prose_after = False  # the part stopped at a little word ("Laos in case of ...")
+    prose_after = False  # the part stopped where a sentence goes on ("Laos in case of ...", "Ghana last night")
     strong_end: int | None = None  # end of the last postcode, code, unit or upper-case word
     index = 0
     while index < len(tokens):
@@ -146,7 +146,10 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
             pass  # a joining word: the place must go on after it
         elif len(word) <= 3 and (last or code_position) and (index > 0 or kind != "space"):
             accepted_end = strong_end = word_end  # a region code ("Lyss, nan 50662"), not "Oak Road now."
+        elif 2 <= len(word) <= 3 and raw.endswith(".") and index > 0 and kind != "blank" and raw[0].isalpha():
+            return word_end  # a region code ending the sentence ("Rzeszów nan.")
         else:
+            prose_after = True
             break
         if closes and accepted_end == word_end:
             return accepted_end if kind != "blank" else None
