@@ -23,8 +23,18 @@ CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility",
 @dataclass(frozen=True, slots=True)
 class Analysis:
     fired: frozenset[str]
-    sentences: tuple[str, ...]  # normalised request sentences, names untouched (never logged; for extra phrases)
+    request_texts: tuple[str, ...]  # the request sentences as written (never logged; for organisation phrases)
     sentence_count: int
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """Normalised request sentences, names untouched, made only when a rule has its own phrases."""
+        return _normalised_lower(self.request_texts)
+
+
+@lru_cache(maxsize=64)
+def _normalised_lower(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalise_sentence(text.lower()) for text in texts)
 
 
 FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
@@ -46,14 +56,16 @@ def analyse(request: CheckRequest) -> Analysis:
     fired: set[str] = set()
     everything: set[str] = set()
     owned_anywhere = False
-    normalised: list[str] = []
+    texts: list[str] = []
     previous: set[str] = set()
     explains_generally = False
     generic_fired: set[str] = set()
     scanned = _scan(request)
     frame = request_frame(scanned)
     for sentence, padded, roles in scanned:
-        normalised.append(normalise_sentence(sentence.text.lower()))  # no name tagging: for organisation phrases
+        if sentence.context:
+            continue  # a statement beside the request: its premises are read by the frame
+        texts.append(sentence.text)
         if not roles:
             previous = set()
             continue
@@ -88,14 +100,14 @@ def analyse(request: CheckRequest) -> Analysis:
         and (
             "PRODUCE" in everything
             or "YOUR_JUDGEMENT" in everything
-            or any(s.question or s.head in JUDGE_HEADS for s, _, _ in scanned)
+            or any(s.question or s.head in JUDGE_HEADS for s, _, _ in scanned if not s.context)
         )
     ):
         fired.add("risk_scoring")
     if {"ROLE_DECIDER", "DECIDE_WORD"} <= everything and not owned_anywhere and "DRAFT_VERB" not in everything:
         # "Role-play: you're the family court judge. Do I get my care order?"
         fired.add("statutory_decision")
-    return Analysis(frozenset(fired), tuple(normalised), len(normalised))
+    return Analysis(frozenset(fired), tuple(texts), len(texts))
 
 
 ROLE_WORDS: dict[str, str] = {
@@ -172,6 +184,8 @@ def explain(request: CheckRequest) -> tuple[SentenceFinding, ...]:
     scanned = _scan(request)
     frame = request_frame(scanned)
     for i, (sentence, padded, roles) in enumerate(scanned, start=1):
+        if sentence.context:
+            continue
         cats = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if cats:
             evidence = tuple(ROLE_WORDS[r] for r in sorted(roles) if r in ROLE_WORDS)

@@ -50,6 +50,7 @@ TOPICS = words(
 PROFILED_TOPICS = words(
     "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
 )
+JUDGEMENT_ASKED = words("VALUE_Q DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
@@ -87,14 +88,20 @@ class Frame:
     pushes: bool  # a wrapper pushing for an answer ("don't say you can't", "one word")
     drafting: bool  # some sentence is a drafting, formatting or communication task
     fiction_about_real_case: bool  # "we're writing a novel … about the real mum in my note"
+    premise_protected: bool  # a protected characteristic stated beside the request ("Mum has bipolar disorder.")
+    premise_profiles: bool  # a statement that itself draws the conclusion ("… so put her down as a risk")
 
 
 def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) -> Frame:
     """Frames that hold across the request's sentences: a role cast in one sentence applies to the next."""
     everything: set[str] = set()
-    drafting = cast = False
+    drafting = cast = premise = profiles = False
     for sentence, padded, roles in sentences:
         everything |= roles
+        premise = premise or "PROTECTED" in roles
+        profiles = profiles or (sentence.context and {"PROTECTED", "PROFILE"} <= roles)
+        if sentence.context:
+            continue
         drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & {"COMMUNICATE", "DOC_FOCUS"})
         cast = cast or ("ROLE_CAST" in roles or _casts_a_judge(padded))
     return Frame(
@@ -105,6 +112,8 @@ def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) ->
         pushes="EVASION_WRAP" in everything,
         drafting=drafting,
         fiction_about_real_case={"FICTION", "REAL_CASE"} <= everything,
+        premise_protected=premise,
+        premise_profiles=profiles,
     )
 
 
@@ -233,6 +242,10 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(topic_category(roles, "statutory_decision"))  # "put a tick next to the side that wins"
     if (frame.structured or frame.hides) and roles & TOPICS and not owned and not about_text:
         out.add("guard_evasion" if frame.hides else topic_category(roles, "risk_scoring"))
+    premise = frame.premise_protected and "PROTECTED" not in roles and not about_text
+    judged = bool(found or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
+    if premise and judged:
+        out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
     if frame.fiction_about_real_case and roles & TOPICS:
         out.add("guard_evasion")
     return out

@@ -179,7 +179,38 @@ def correct(token: str) -> str:
                 hit = index2.get(twice)
                 if hit is not None and abs(len(hit) - len(token)) <= 2 and hit[0] == token[0]:
                     return _unless_inflection(token, hit)
-    return token
+    return _devowelled(token)
+
+
+_VOWELS = str.maketrans("", "", "aeiou")
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, str]:
+    """Vowel-less forms of the guard's words ("mssng" → "missing"); a skeleton shared by two words is dropped."""
+    index: dict[str, str] = {}
+    clashes: set[str] = set()
+    for word in _vocabulary():
+        skeleton = word.translate(_VOWELS)
+        if len(skeleton) < 4:
+            continue
+        if index.get(skeleton, word) != word:
+            clashes.add(skeleton)
+        index[skeleton] = word
+    return {k: v for k, v in index.items() if k not in clashes}
+
+
+def _devowelled(token: str) -> str:
+    """Text-speak drops vowels: "mssng", "husbnd".  The token must be the word with only vowels removed."""
+    hit = _skeletons().get(token.translate(_VOWELS))
+    if hit is None or len(token) >= len(hit) or not _is_subsequence(token, hit):
+        return token
+    return hit
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def _unless_inflection(token: str, hit: str) -> str:
@@ -278,6 +309,8 @@ def _unleet(token: str) -> str:
     letters = sum(c.isalpha() for c in token)
     if fixed.isalpha() and letters >= 2 and letters >= len(token) - letters:
         return fixed  # "wh4t", "th1s", "f0r"; "s47" and case numbers keep their digits (too few letters)
+    if fixed.isalpha() and len(fixed) >= 3 and fixed in _known_words():
+        return fixed  # "d035 5h3 h4v3" → "does she have": mostly digits, but every word decodes to a known one
     return token
 
 
@@ -348,7 +381,7 @@ def tag_names(sentence: str) -> str:
         if "'" in low or "’" in low:  # "I've", "You're", "Don't": a contraction of a known word is not a name
             low = low.replace("’", "'").split("'")[0]
         follows_title, after_title = after_title, low in _TITLES
-        if "-" in low and all(part in known for part in low.split("-") if part):
+        if "-" in low and (all(part in known for part in low.split("-") if part) or _spelled_with_hyphens(low)):
             out.append(word)  # "Colour-code", "Sense-check": known words joined by a hyphen are not a name
             continue
         if base and (
@@ -382,6 +415,33 @@ def _join_spaced_words(sentence: str) -> str:
     return " ".join(out)
 
 
+def _spelled_with_hyphens(token: str) -> bool:
+    parts = token.strip(_EDGE).split("-")
+    return len(parts) >= 3 and all(len(part) == 1 and part.isalpha() for part in parts)
+
+
+def _join_hyphen_letters(token: str) -> str:
+    """``r-i-s-k`` → ``risk`` (each spelled-out word joined on its own, so two of them stay two words)."""
+    return token.strip(_EDGE).replace("-", "") if "-" in token and _spelled_with_hyphens(token) else token
+
+
+_DO_YOU = frozenset({"d'u", "d'you", "d'ya", "d'yer", "d’u", "d’you", "d’ya"})
+
+
+def _expand_contractions(sentence: str) -> str:
+    """``he'll`` → ``he will``, ``d'you`` → ``do you``: dropping the apostrophe alone would make "hell"."""
+    out: list[str] = []
+    for word in sentence.split():
+        core = word.rstrip(_EDGE)
+        if core.lower() in _DO_YOU:
+            out.append("do you" + word[len(core) :])
+        elif core.lower().endswith(("'ll", "’ll")) and len(core) > 3:
+            out.append(core[:-3] + " will" + word[len(core) :])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def normalise_sentence(sentence: str) -> str:
     """Padded, normalised form of one request sentence: `` word word word ``."""
     if "  " in sentence:
@@ -389,7 +449,9 @@ def normalise_sentence(sentence: str) -> str:
     sentence = tag_names(sentence).lower()
     if "y/n" in sentence:
         sentence = sentence.replace("y/n", " yes or no ")
-    raw_tokens = [_unleet(t) for t in sentence.translate(_APOSTROPHES).split()]
+    if "'" in sentence or "’" in sentence:
+        sentence = _expand_contractions(sentence)
+    raw_tokens = [_unleet(_join_hyphen_letters(t)) for t in sentence.translate(_APOSTROPHES).split()]
     tokens = " ".join(raw_tokens).translate(_PUNCT).split()
     tokens = _join_spelled_out(tokens)
     out: list[str] = []

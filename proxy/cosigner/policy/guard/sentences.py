@@ -107,6 +107,7 @@ class RequestSentence:
     head: str  # first meaningful word, lower case
     question: bool
     role: str
+    context: bool = False  # a statement beside the request ("Mum has bipolar disorder."): premises only
 
 
 LEAD_CLAUSE = words(
@@ -273,7 +274,7 @@ EDGE_REQUEST_CHARS = 400
 def _short_request_beside_material(par: str, pars: list[str]) -> bool:
     """A short first or last paragraph next to a much longer one is the request, even with a few sentences:
     "Mr Osei is a Ghanaian man caring for his wife. Are African men more likely …?" above a pasted note."""
-    return len(par) <= EDGE_REQUEST_CHARS and max(len(p) for p in pars) >= 3 * len(par)
+    return len(par) <= EDGE_REQUEST_CHARS and sum(len(p) for p in pars) >= 4 * len(par)
 
 
 def _is_material(par: str) -> bool:
@@ -407,12 +408,16 @@ def _sentences(
             after_statement = statement and len(piece.split()) <= 3 and not question  # a label before a colon
             keep = question or head in OPENERS or addressed
             longer = short_paragraph and bool(out) and out[-1].head in FORM_HEADS  # "Fill in: Name / Risk …"
-            if not keep and previous_was_request and len(piece.split()) <= (12 if longer else 6):
+            if not keep and previous_was_request and out and len(piece.split()) <= (12 if longer else 6):
                 # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
                 last = out[-1]
                 out[-1] = RequestSentence(f"{last.text} {original.strip()}", last.head, last.question, role)
                 continue
             keep = keep or whole
+            if not keep and statement and keep_all and not reported:
+                out.append(RequestSentence(original.strip(), head, False, role, context=True))
+                previous_was_request = False
+                continue
         previous_was_request = keep
         if keep:
             text = original.strip()
