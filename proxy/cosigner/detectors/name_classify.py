@@ -16,6 +16,7 @@ from cosigner.detectors.lexicon import (
     NAME_SUFFIXES,
     NOT_AFTER,
     OBJECT_CUES,
+    OPENERS,
     PLACE_SUFFIX,
     RELATION_CUES,
     RELATIONS,
@@ -82,6 +83,12 @@ _ENGLISH_SUFFIXES = (
     "ers",
     "ings",
 )
+# What comes before a name someone gives: "calls me ...", "name? ...", "name on the account? user: ...".
+_NAME_GIVEN = r"(?:\b(?:call|calls|called) me|\bname\b[^.!?\n]{0,24}\?(?:[ \t]+[A-Za-z]+:)?)[ \t]*"
+NAME_GIVEN = re.compile(_NAME_GIVEN + r"(?=\w)", re.IGNORECASE)
+_NAME_GIVEN_BEFORE = re.compile(_NAME_GIVEN + r"\Z", re.IGNORECASE)
+# After "Name, ": a question put to that person.
+_QUESTION_TO = re.compile(r"(?:can|could|would|will|do|did|are|have|please)[ \t]+(?:i|you|we)\b", re.IGNORECASE)
 LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ",", " , "})
 NOT_NAME, WEAK, STRONG = 0, 1, 2
 
@@ -157,7 +164,7 @@ def classify(text: str, tokens: list[Token], i: int) -> int:
     prev_lower = prev.lower if prev is not None and tok.start - prev.end <= 3 else ""
     lex = LEXICON
     gaz = in_gazetteer(tok.lower)
-    common = tok.lower in lex.english_common or tok.lower in WORD_NAMES
+    common = tok.lower in lex.english_common or tok.lower in WORD_NAMES or tok.lower in OPENERS
     if prev_lower in NOT_AFTER or tok.lower in TITLES or _not_a_name_shape(tok.lower, gaz):
         return NOT_NAME
     titled = prev is not None and prev_lower in TITLES and (prev.cap or tok.cap)
@@ -291,6 +298,16 @@ def _classify_lower(text: str, tokens: list[Token], i: int, gaz: bool, common: b
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.lower in TITLES and text[prev.end : tok.start] in (". ", " "):
         return STRONG
+    if (tok.start == 0 or text[tok.start - 1] == "\n") and text.startswith(":", tok.end):
+        return STRONG  # a speaker in a lower-case transcript: 'carol: "who are you?"'
+    if (
+        prev is not None
+        and prev.lower in RELATION_CUES
+        and text[prev.end : tok.start] == " "
+        and tok.lower in LEXICON.first_names
+        and not common
+    ):
+        return STRONG  # "said william to christina": a first name that is no English word, after a cue
     return WEAK
 
 
@@ -324,8 +341,14 @@ def _support_after(text: str, tokens: list[Token], i: int) -> bool:
         return True  # "Mark (date of birth ...", "Mark (DOB ..."
     if gap.startswith(":") and tok.sentence_start and (tok.start == 0 or text[tok.start - 1] == "\n"):
         after = text[nxt.start - 1 : nxt.start]
-        if in_gazetteer(tok.lower) or (after == '"' and tok.lower not in LEXICON.english_common):
-            return True  # a speaker in a transcript: 'Ella: ...', 'Vsevolod: "Who are you?"'
+        if in_gazetteer(tok.lower):
+            return True  # a speaker in a transcript: 'Ella: ...', 'Vsevolod: "Who are you?"', 'Ubul: What a ...'
+        if tok.lower not in LEXICON.english_common and (
+            after == '"' or (gap == ": " and nxt.cap and len(tok.word) > 3)
+        ):
+            return True
+    if gap == ", " and _QUESTION_TO.match(text, nxt.start):
+        return True  # spoken to: "Vittore, can I please speak to your boss?"
 
     apposition = gap.strip() == "," and nxt.possessive and i + 2 < len(tokens)
     return apposition and tokens[i + 2].lower in RELATIONS
@@ -337,6 +360,8 @@ def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) ->
     ``strict``: only the forms that make even an ordinary word a name ("mum (will)", "named grace").
     """
     tok = tokens[i]
+    if tok.start and _NAME_GIVEN_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+        return True  # "everyone calls me borna", "What's your name? Jildau S Bouts"
     if strict:
         if i == 0:
             return False

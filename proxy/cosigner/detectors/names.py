@@ -14,7 +14,7 @@ from cosigner.detectors import Finding
 from cosigner.detectors.kinds import PERSON
 from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, NAME_SUFFIXES, STRONG_CUES, WORD_NAMES
 from cosigner.detectors.name_classify import (
-    LIST_GAPS,
+    NAME_GIVEN,
     NOT_NAME,
     STRONG,
     WEAK,
@@ -26,6 +26,7 @@ from cosigner.detectors.name_classify import (
     tokenize,
     unknown_word,
 )
+from cosigner.detectors.name_groups import list_names, particle_surnames, surnames_after_first_names
 from cosigner.detectors.term_matcher import lower_same_length
 
 # After a name in a heading or list line: a birth date or health number label ("- D.O.B.", "(DOB", ", NHS no").
@@ -72,6 +73,11 @@ def _labels(text: str, tokens: list[Token]) -> list[int]:
         if tok.cap or lower in first_names or lower in surnames or lower in WORD_NAMES or previous_lower in STRONG_CUES:
             labels[i] = classify(text, tokens, i)
         previous_lower = lower
+    given = {m.end() for m in NAME_GIVEN.finditer(text)}
+    if given:  # "everyone calls me borna": any word after these phrases is checked
+        for i, tok in enumerate(tokens):
+            if tok.start in given and labels[i] == NOT_NAME:
+                labels[i] = classify(text, tokens, i)
     return labels
 
 
@@ -81,34 +87,6 @@ def _weak(labels: list[int], among: list[int] | None = None) -> list[int]:
     if among is None:
         return [i for i, label in enumerate(labels) if label == WEAK]
     return [i for i in among if labels[i] == WEAK]
-
-
-def _lists(text: str, tokens: list[Token], labels: list[int], weak: list[int]) -> None:
-    """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") weak items are names."""
-    for i in _weak(labels, weak):
-        if i + 2 >= len(tokens):
-            break
-        # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
-        trio = tokens[i : i + 3]
-        if all(labels[i + k] == WEAK and in_gazetteer(t.lower) and not t.initial for k, t in enumerate(trio)):
-            gaps = (text[trio[0].end : trio[1].start], text[trio[1].end : trio[2].start])
-            if all(g in LIST_GAPS for g in gaps):
-                labels[i] = labels[i + 1] = labels[i + 2] = STRONG
-    changed = True
-    while changed:
-        changed = False
-        for i in _weak(labels, weak):
-            tok = tokens[i]
-            if tok.initial or (tok.word.isupper() and not in_gazetteer(tok.lower)):
-                continue  # an acronym in a list ("Dr Rahman, LTHT") is an organisation
-            for j in (i - 1, i + 1):
-                if not 0 <= j < len(tokens) or labels[j] != STRONG or tokens[j].cap != tok.cap:
-                    continue
-                left, right = (tokens[j], tok) if j < i else (tok, tokens[j])
-                if text[left.end : right.start] in LIST_GAPS:
-                    labels[i] = STRONG
-                    changed = True
-                    break
 
 
 def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
@@ -160,10 +138,9 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             continue
         if text[tok.end : nxt.start] == " " and unknown_word(nxt):
             labels[i] = labels[i + 1] = STRONG  # "janice beneventi": a first name and an unknown word
-    _lists(text, tokens, labels, weak)
-    for i in [i for i, t in enumerate(tokens) if t.lower in NAME_SUFFIXES and i > 0]:
-        if labels[i - 1] == STRONG and tokens[i].start - tokens[i - 1].end == 1:
-            labels[i] = STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"
+    list_names(text, tokens, labels, weak)
+    suffixes = [i for i, t in enumerate(tokens) if t.lower in NAME_SUFFIXES and i > 0]
+    _suffixes(tokens, labels, suffixes)
     particles = [i for i, t in enumerate(tokens) if not t.cap and t.lower in NAME_PARTICLES]
     changed = True
     while changed:
@@ -186,3 +163,12 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             if ok:
                 labels[i] = STRONG
                 changed = True
+    particle_surnames(text, tokens, labels, particles)
+    surnames_after_first_names(text, tokens, labels)
+    _suffixes(tokens, labels, suffixes)  # again: a name may have been completed since
+
+
+def _suffixes(tokens: list[Token], labels: list[int], suffixes: list[int]) -> None:
+    for i in suffixes:
+        if labels[i - 1] == STRONG and tokens[i].start - tokens[i - 1].end == 1:
+            labels[i] = STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"

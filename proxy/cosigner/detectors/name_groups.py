@@ -1,0 +1,142 @@
+"""Names recognised by the company they keep (used by ``names``): lists of names and surnames after a
+particle.  Both only ever move labels towards STRONG.
+"""
+
+from __future__ import annotations
+
+from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, TITLES
+from cosigner.detectors.name_classify import LIST_GAPS, NOT_NAME, STRONG, WEAK, Token, in_gazetteer
+
+_CONJUNCTIONS = frozenset({"and", "or"})
+_MIN_LIST_ITEMS = 3
+_MIN_NAMES_IN_LIST = 2
+_MAX_PARTICLES = 2
+_WORD_LETTERS = frozenset({"A", "I"})  # one-letter words rather than initials: "Grace A Level"
+
+
+def list_names(text: str, tokens: list[Token], labels: list[int], weak: list[int]) -> None:
+    """In a list of names ("Kónya, Becker and Vasquez"; "leonti, terrence, pamela") the items are names."""
+    _name_lists(text, tokens, labels)
+    for i in [i for i in weak if labels[i] == WEAK]:
+        if i + 2 >= len(tokens):
+            break
+        # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
+        trio = tokens[i : i + 3]
+        if all(labels[i + k] == WEAK and in_gazetteer(t.lower) and not t.initial for k, t in enumerate(trio)):
+            gaps = (text[trio[0].end : trio[1].start], text[trio[1].end : trio[2].start])
+            if all(g in LIST_GAPS for g in gaps):
+                labels[i] = labels[i + 1] = labels[i + 2] = STRONG
+    changed = True
+    while changed:
+        changed = False
+        for i in [i for i in weak if labels[i] == WEAK]:
+            tok = tokens[i]
+            if tok.initial or (tok.word.isupper() and not in_gazetteer(tok.lower)):
+                continue  # an acronym in a list ("Dr Rahman, LTHT") is an organisation
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(tokens) or labels[j] != STRONG or tokens[j].cap != tok.cap:
+                    continue
+                left, right = (tokens[j], tok) if j < i else (tok, tokens[j])
+                if text[left.end : right.start] in LIST_GAPS:
+                    labels[i] = STRONG
+                    changed = True
+                    break
+
+
+def _next_item(text: str, tokens: list[Token], i: int) -> int | None:
+    """The next item of a list that word ``i`` belongs to: after ", ", " and ", ", or ", ...; else None."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].lower in _CONJUNCTIONS and not tokens[j].cap:
+        j += 1
+    if j >= len(tokens) or text[tokens[i].end : tokens[j].start] not in LIST_GAPS:
+        return None
+    return j
+
+
+def _name_lists(text: str, tokens: list[Token], labels: list[int]) -> None:
+    """A list of three or more single words of one case, each a gazetteer name or no English word, with at
+    least two names that are no English word either: every item is a name ("natalina, thomas, crystal, omar
+    and brandy"; "Victor, Andrew, Evan and April")."""
+    i, count = 0, len(tokens)
+    while i < count:
+        run = [i]
+        while (j := _next_item(text, tokens, run[-1])) is not None and tokens[j].cap == tokens[i].cap:
+            run.append(j)
+        i = run[-1] + 1
+        if len(run) < _MIN_LIST_ITEMS or all(labels[k] == STRONG for k in run):
+            continue
+        if all(_list_item(tokens[k], labels[k]) for k in run):
+            names = sum(1 for k in run if _plain_name(tokens[k]))
+            if names >= _MIN_NAMES_IN_LIST:
+                for k in run:
+                    labels[k] = STRONG
+
+
+def _list_item(tok: Token, label: int) -> bool:
+    if tok.initial or tok.possessive or len(tok.word) < 3 or (tok.word.isupper() and len(tok.word) > 1):
+        return False
+    if label == STRONG:
+        return True
+    lower = tok.lower
+    if tok.care:
+        return lower in LEXICON.first_names  # a month that is also a name ("Evan and April") - among names only
+    return in_gazetteer(lower) or lower not in LEXICON.english_common
+
+
+def _plain_name(tok: Token) -> bool:
+    return not tok.care and in_gazetteer(tok.lower) and tok.lower not in LEXICON.english_common
+
+
+def particle_surnames(text: str, tokens: list[Token], labels: list[int], particles: list[int]) -> None:
+    """A capitalised word after a name and one or two particles is its surname, even an English word or one
+    shaped like one ("William ten Pas", "Heidi van der Vlist").  ``particles``: indices of particle words."""
+    count = len(tokens)
+    for p in particles:
+        i = p - 1
+        if i < 0 or labels[i] != STRONG or not tokens[i].cap or tokens[i].possessive:
+            continue
+        j = p
+        while j < count and j - p < _MAX_PARTICLES and _particle(tokens[j]) and _space(text, tokens[j - 1], tokens[j]):
+            j += 1
+        if j == p or j >= count:
+            continue
+        last = tokens[j]
+        if _space(text, tokens[j - 1], last) and last.cap and not last.care and not last.word.isupper():
+            for k in range(i, j + 1):
+                labels[k] = STRONG
+
+
+def _surname_shape(tok: Token) -> bool:
+    return tok.cap and not tok.care and not tok.word.isupper() and len(tok.word) > 1
+
+
+def _particle(tok: Token) -> bool:
+    return not tok.cap and tok.lower in NAME_PARTICLES
+
+
+def _space(text: str, left: Token, right: Token) -> bool:
+    return text[left.end : right.start] == " "
+
+
+def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]) -> None:
+    """A middle initial between a name and a capitalised word makes all three a name ("Jildau S Bouts", "Ella H.
+    Snider"); after a first name found as a name, or one after a title, a capitalised word is its surname even
+    when it looks like an English word ("Christina Rosing", "Dr. Justin Beet")."""
+    count = len(tokens)
+    first_names, common = LEXICON.first_names, LEXICON.english_common
+    for i in [i for i, label in enumerate(labels) if label != NOT_NAME]:
+        tok = tokens[i]
+        if not tok.cap or tok.possessive or tok.initial or tok.word.isupper() or i + 1 >= count:
+            continue
+        nxt = tokens[i + 1]
+        if not _space(text, tok, nxt):
+            continue
+        first = tok.lower in first_names
+        if nxt.initial and nxt.word not in _WORD_LETTERS and i + 2 < count and (first or labels[i] == STRONG):
+            last = tokens[i + 2]
+            if text[nxt.end : last.start] in (" ", ". ") and _surname_shape(last):
+                labels[i] = labels[i + 1] = labels[i + 2] = STRONG
+        elif labels[i] == STRONG and first and labels[i + 1] == NOT_NAME and _surname_shape(nxt):
+            titled = i > 0 and tokens[i - 1].lower in TITLES and text[tokens[i - 1].end : tok.start] in (" ", ". ")
+            if titled or nxt.lower not in common:
+                labels[i + 1] = STRONG
