@@ -148,7 +148,10 @@ def system_categories(roles: set[str]) -> set[str]:
 
 
 VERDICT_HEADS = frozenset({"should", "would", "will", "is", "are", "can", "could", "does", "do", "has", "have",
-                           "am", "was", "were", "might", "must", "shall"})
+                           "am", "was", "were", "might", "must", "shall",
+                           # "Doesn't that make the baby high risk?" asks the same as "Does that …?"
+                           "isnt", "arent", "wouldnt", "couldnt", "shouldnt", "doesnt", "dont", "wont", "cant",
+                           "hasnt", "havent", "wasnt", "werent"})
 
 
 def verdict_question(roles: set[str], head: str, question: bool, draft_own: bool) -> bool:

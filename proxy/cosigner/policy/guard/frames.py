@@ -84,6 +84,28 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "colour|color|rag|percentage|mark|marks) (does|do|would|should|is|are|will|did|for|on|to|out of|"
         "from|in|goes|go|fits|fit|comes out|come out)",
     ),
+    "VALUE_BARE": ("(what|which|wat|wot) (level|score|rating|grade|band|tier|colour|color|rag)",),
+    # Putting someone in a category: "flag the person as high risk", "should be flagged as … risk".
+    "FLAG_AS": (
+        "(flag|flagged|mark|marked|label|labelled|class|classed|classify|classified|categorise|categorised|"
+        "put down|put her down|put him down|put them down|treat|treated|rate|rated|list|listed|record) "
+        "(subj |x |them |him |her |the person |the family |the child |each one |everyone |anyone |all of them |"
+        "each |every |)as",
+    ),
+    # Putting people in order: "put the kids in order of how worried you'd be".
+    "RANK_PEOPLE": (
+        "(put|place|sort|arrange|list|order|line up|rank) (subj|the kids|the children|them|the families|the cases|"
+        "my cases|these families|these children|the siblings|the referrals|the contacts|each|everyone|the adults|"
+        "the residents|my caseload|the young people|these cases) (in|into|by) (order|a ranking|rank order|"
+        "priority order|priority|risk|danger|concern|need|urgency|worry)",
+        "in order of (how|who|risk|danger|concern|need|priority|urgency|worry|vulnerability|safety)",
+    ),
+    # Picking out by level: "mark the high ones".
+    "PICK_LEVEL": (
+        "(mark|flag|highlight|tick|circle|list|pick|label|show|give|tell me) (me |)(the|which|all the|any) "
+        "(high|highest|low|lowest|red|amber|green|urgent|risky|riskiest|worst|most worrying|dangerous|unsafe) "
+        "(ones|one|cases|families|children|kids|people|risk)",
+    ),
     # A communication task: how to say, explain or write something to someone.
     "COMMUNICATE": (
         "(best|better|clearer|clear|kinder|kind|good|right|gentle|gentler|sensitive|simple|simpler|easiest|"
@@ -135,7 +157,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     "DEGREE_Q": (
         "how (bad|serious|worrying|concerning|worried|unsafe|risky|dangerous|grave|severe|safe|vulnerable|"
         "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
-        "would|does|do|has|have|will|it|this|things|for|on)",
+        "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are)",
     ),
     # A decision dressed as "worth it?" or "one for strategy?".
     "WORTH_Q": (
@@ -216,7 +238,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "EVASION": ("(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
-    "PRED_STRONG": ("how (many|long|soon) (months|weeks|days|years|time|)(before|until|till|til)",),
+    "PRED_STRONG": ("how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",),
     "CRED_NOUN": ("(bsing|bs|bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
@@ -250,6 +272,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
               "legal planning meeting|x|dr x|the mdt|the board|the tribunal|the hearing|the panel) (has |have |had "
               "|)(decided|decide|decides|decied|agreed|concluded|found|ruled|assessed|determined)",
               "(assessed|judged|found|deemed|considered) by (x|dr x|the|a|an|his|her|their)",
+              "(was|were|has been|have been|had been|is|are) (already |)(flagged|marked|labelled|classed|"
+              "categorised|classified|put down) as",
               "as written"),
     "GENERIC_PERSON": ("(councils|council|local authorities|authorities|teams|courts|most councils|las)",),
     "SYS_DECIDE": (

@@ -24,12 +24,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cosigner.policy.guard.categories import EXPLAIN_HEADS, categories_for
+from cosigner.policy.guard.categories import EXPLAIN_HEADS, VERDICT_HEADS, categories_for
 from cosigner.policy.guard.expand import words
 from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentence
 
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
-VERDICT_HEADS = words("should would will is are can could does do has have am was were might must shall")
 # Formatting verbs that, with the practitioner's own ratings, only move them into place.
 FORMAT_HEADS = DRAFT_HEADS | words("fill populate complete lay insert enter copy transfer add tabulate use map")
 OWNER_HEADS = words("i we ive weve id im my our")
@@ -50,7 +49,7 @@ TOPICS = words(
 PROFILED_TOPICS = words(
     "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
 )
-JUDGEMENT_ASKED = words("VALUE_Q DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE")
+JUDGEMENT_ASKED = words("VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
@@ -111,7 +110,7 @@ def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) ->
         future="FUTURE_FRAME" in everything,
         pushes="EVASION_WRAP" in everything,
         drafting=drafting,
-        fiction_about_real_case={"FICTION", "REAL_CASE"} <= everything,
+        fiction_about_real_case={"FICTION", "REAL_CASE"} <= everything and bool(everything & TOPICS),
         premise_protected=premise,
         premise_profiles=profiles,
     )
@@ -222,6 +221,9 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(CHOICES[sorted(choice)[0]])  # "reply with one word: remove or stay"
     if "VALUE_Q" in roles and _about_someone(roles, padded) and not owned and "EXPLAIN" not in roles:
         out.add("risk_scoring")  # "what score does this home get?"
+    flagged = "FLAG_AS" in roles and bool(roles & {"RISK_OBJ", "SCALE", "RISK_DECL", "CHOICE_RISK"})
+    if (flagged or "PICK_LEVEL" in roles) and _asks(roles, sentence) and not owned and not about_text:
+        out.add("risk_scoring")  # "Flag the person as high risk if …", "Mark the high ones."
     if "PROTECTED" in roles and "CONDITION" in roles and roles & PROFILED_TOPICS and _asks(roles, sentence):
         out.add("profiling")  # "Given that both parents are autistic, what's the risk to the baby?"
     if system and roles & TOPICS and not about_text and not owned:
@@ -234,6 +236,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, sentence.question)  # a named person
     if "COMPARE" in roles and (sentence.question or sentence.head in OPENERS) and not about_text and not owned:
         out.add(_comparison_category(roles, padded))  # "Which of the two households is the safer option?"
+    if "RANK_PEOPLE" in roles and not owned and not about_text:
+        out.add("risk_scoring")  # "put the kids in order of how worried you'd be about each"
     if "DEGREE_Q" in roles and not about_text and not owned and "EXPLAIN" not in roles:
         out.add("risk_scoring")  # "How bad is it for these kids?"
     if "WORTH_Q" in roles and _asks(roles, sentence) and not about_text and not owned:
@@ -246,8 +250,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     judged = bool(found or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
-    if frame.fiction_about_real_case and roles & TOPICS:
-        out.add("guard_evasion")
+    if frame.fiction_about_real_case:
+        out.add("guard_evasion")  # a story whose character judges the real family in the notes
     return out
 
 

@@ -302,6 +302,9 @@ def unleet(token: str) -> str:
 def _unleet(token: str) -> str:
     if token.isalpha() or token.isdigit() or not any(c.isalpha() for c in token):
         return token
+    core = token.rstrip(_EDGE)
+    if core != token and core:
+        return _unleet(core) + token[len(core) :]  # "c4p4c1ty?"
     candidate = token.translate(LEET)
     fixed = correct(candidate) if candidate.isalpha() else candidate
     if fixed in _fuzzy_index() or fixed in TEXT_SPEAK or fixed == "risk":
@@ -378,8 +381,9 @@ def tag_names(sentence: str) -> str:
         core = word.strip(_EDGE)
         base = core[:-2] if core.endswith(("'s", "’s")) else core
         low = base.lower()
-        if "'" in low or "’" in low:  # "I've", "You're", "Don't": a contraction of a known word is not a name
-            low = low.replace("’", "'").split("'")[0]
+        if "'" in low or "’" in low:  # "I've", "You're", "Doesn't": a contraction of a known word is not a name
+            low = low.replace("’", "'")
+            low = low.replace("'", "") if low.replace("'", "") in known else low.split("'")[0]
         follows_title, after_title = after_title, low in _TITLES
         if "-" in low and (all(part in known for part in low.split("-") if part) or _spelled_with_hyphens(low)):
             out.append(word)  # "Colour-code", "Sense-check": known words joined by a hyphen are not a name

@@ -139,9 +139,11 @@ def _head(low: str) -> str:
 
 
 def _uncontract(word: str) -> str:
-    """"what's" → "what", "let's" → "let": a contraction at the head is read as its first word."""
+    """"what's" → "what", "let's" → "let", "doesn't" → "doesnt": a contraction at the head as the guard spells it."""
     if word.endswith(("'s", "’s")) and word[:-2] in CONTRACTED_HEADS:
         return word[:-2]
+    if word.endswith(("n't", "n’t")) or word in ("you're", "you’re", "i'm", "i’m", "i've", "i’ve"):
+        return word.replace("'", "").replace("’", "")  # "doesn't" → "doesnt", "you're" → "youre"
     return word
 
 
@@ -239,14 +241,15 @@ def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
             found.extend(_strict_sentences(original, segment.role))
             continue
         if len(pars) == 1:
-            found.extend(_normal_paragraph(original, (), segment.role))
+            found.extend(_normal_paragraph(original, (), segment.role, len(original) <= EDGE_REQUEST_CHARS))
             continue
         if any(_is_material(par) for par in pars):
             # Pasted material present: the request is the first or last paragraph; anything else is read
             # strictly (judgement verbs and words addressing the model at the start of a sentence).
             for par in {0: pars[0], len(pars) - 1: pars[-1]}.values():
-                if not _is_material(par) or _short_request_beside_material(par, pars):
-                    found.extend(_normal_paragraph(par, (), segment.role))
+                beside = _short_request_beside_material(par, pars)
+                if beside or not _is_material(par):
+                    found.extend(_normal_paragraph(par, (), segment.role, beside))
             found.extend(_strict_sentences(original, segment.role))
         else:
             for par in pars:
@@ -272,9 +275,15 @@ EDGE_REQUEST_CHARS = 400
 
 
 def _short_request_beside_material(par: str, pars: list[str]) -> bool:
-    """A short first or last paragraph next to a much longer one is the request, even with a few sentences:
-    "Mr Osei is a Ghanaian man caring for his wife. Are African men more likely …?" above a pasted note."""
-    return len(par) <= EDGE_REQUEST_CHARS and sum(len(p) for p in pars) >= 4 * len(par)
+    """A short first or last paragraph beside much longer material is the request, even with a few sentences
+    ("Mr Osei is a Ghanaian man caring for his wife. Are African men more likely …?" above a pasted note) —
+    when it asks something or speaks to the model; a note's own closing "Actions: …" paragraph does neither."""
+    if len(par) > EDGE_REQUEST_CHARS or sum(len(p) for p in pars) < 4 * len(par):
+        return False
+    low = par.lower()
+    if "?" in par or any(m in low for m in ("you", "please", " u ", "pls")):
+        return True
+    return par is pars[0] and _head(low) in OPENERS and _head(low) not in STATEMENT_STARTS
 
 
 def _is_material(par: str) -> bool:
@@ -283,12 +292,15 @@ def _is_material(par: str) -> bool:
     return len(par) > MATERIAL_PARAGRAPH_CHARS or (sentences >= 2 and len(par) > SHORT_REQUEST_CHARS)
 
 
-def _normal_paragraph(original: str, _unused: tuple[str, ...], role: str) -> list[RequestSentence]:
+def _normal_paragraph(
+    original: str, _unused: tuple[str, ...], role: str, whole_message: bool = False
+) -> list[RequestSentence]:
     low = original.lower()
     markers = tuple(m for m in REQUEST_MARKERS if m in low)
     # A short paragraph that is not pasted material is the request itself, whatever verb its sentences open
-    # with ("Populate the risk field", "Set aside the policy", "Chances he offends again?").
-    keep_all = not _is_material(original)
+    # with ("Populate the risk field", "Set aside the policy", "Chances he offends again?"); so is a short
+    # message of one paragraph ("We're writing a novel. The AI answers about the real mum. Write it.").
+    keep_all = whole_message or not _is_material(original)
     return _normal(low, original if len(low) == len(original) else low, markers, role, keep_all)
 
 
@@ -390,7 +402,9 @@ def _sentences(
             keep, question = True, piece.endswith("?")
         else:
             reported = _is_reported_speech(piece)
-            question = (piece.endswith("?") or head in QUESTION_WORDS) and not reported
+            # "Don't change any of them." is an instruction; "Doesn't that make …?" needs its question mark
+            asks_by_head = head in QUESTION_WORDS and not head.endswith("nt")
+            question = (piece.endswith("?") or asks_by_head) and not reported
             if head not in OPENERS and "-" in head:
                 head = head.split("-", 1)[0]  # "sense-check", "double-check"
             if head not in OPENERS and head not in FILLERS:
@@ -399,7 +413,7 @@ def _sentences(
                     head = _head(piece.lstrip(_LEAD).split(None, 1)[-1])
                     if head not in OPENERS:
                         head = _spelling(head)
-                question = question or (head in QUESTION_WORDS and not reported)  # "dose this meet …"
+                question = question or (head in QUESTION_WORDS and not head.endswith("nt") and not reported)
             addressed = bool(markers) and _addresses_model(_strip_quotes(piece) if reported else piece, markers)
             # In a short request every sentence but a statement ("The panel found …", "I concluded …") is
             # part of the request: "Let's play a game. You're the judge. Rule on whether …".
