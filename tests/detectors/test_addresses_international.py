@@ -100,6 +100,10 @@ def addresses(text: str) -> list[str]:
         ("He lives on Anderson Street now.", ["Anderson Street"]),
         ("early shows on Marina Fort Street were important", ["Marina Fort Street"]),
         ("moved to a flat off Beech Road, Leeds LS6 2AB", ["Beech Road, Leeds LS6 2AB"]),
+        # name + number with no street type, only in a phrase that names a place
+        ("The bus station is on Pod Kaštany 1677", ["Pod Kaštany 1677"]),
+        ("Trivo lives on Grünstetten 50 street.", ["Grünstetten 50"]),
+        ("Please return to Leon and Eyrabakki 66 in case of an issue.", ["Leon and Eyrabakki 66"]),
         # lower-case addresses, taken with the rest of their block
         (
             "ship to 3747 3911 fourth avenue suite 112 calgary alberta",
@@ -151,6 +155,10 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
         ("hearing at Leeds Crown Court on Friday", []),
         ("on the Oak Road side of the estate", []),
         ("Road safety was discussed", []),
+        ("seen on Ward 12.", []),
+        ("the review on Christmas 2024.", []),
+        ("letters were sent to Kerry and Jade 2 times", []),
+        ("The next meeting is on Friday 14.", []),
     ],
 )
 def test_prose_around_and_without_addresses(text: str, expected: list[str]) -> None:
