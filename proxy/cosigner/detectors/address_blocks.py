@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from cosigner.detectors.lexicon import load_sections
+from cosigner.detectors.address_words import PARTICLES, STOP, WORDS
 
-_WORDS = load_sections("address_words.txt")
-_STOP = _WORDS["tail_stop"] | _WORDS["not_street_words"]
-_PARTICLES = _WORDS["place_particles"]
 _UNITS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat", "floor", "room"})
 _MAX_PARTS = 6
 _MAX_TOKENS = 7
@@ -131,10 +128,10 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
             return tokens[index + 1][0] + len(nxt.rstrip("."))
         if not _WORD_CHARS.fullmatch(word):
             break
-        is_particle = lower in _PARTICLES and index > 0
+        is_particle = lower in PARTICLES and index > 0
         # "ON", "NI", "AT 31295", "Hamilton ON for ..."
         is_code = word.isupper() and 2 <= len(word) <= 3 and (code_position or (len(word) == 2 and index > 0))
-        if lower in _STOP and not is_particle and not is_code:
+        if lower in STOP and not is_particle and not is_code:
             prose_after = True
             break
         word_end = tok_end if raw.startswith("(") else tok_start + len(raw.rstrip("."))
@@ -187,9 +184,9 @@ def place_run_end(text: str, start: int, end: int, lowercase: bool, any_prefix: 
             continue
         if not _WORD_CHARS.fullmatch(word):
             break
-        if lower in _PARTICLES and index > 0:
+        if lower in PARTICLES and index > 0:
             pass
-        elif lower in _STOP:
+        elif lower in STOP:
             break
         elif word[0].isupper() or lowercase or lower in _STREET_TYPES:
             run_end = token.start() + len(raw) if lower in _STREET_ABBREVIATIONS else token.start() + len(word)
@@ -206,10 +203,10 @@ def place_run_end(text: str, start: int, end: int, lowercase: bool, any_prefix: 
 
 _STREET_ABBREVIATIONS = frozenset({"st", "str", "rd", "ave", "av", "dr", "ln", "blvd", "sq", "u"})
 _STREET_TYPES = (
-    _WORDS["continuation_suffixes"]
-    | _WORDS["continental_words"]
-    | _WORDS["continental_prefixes"]
-    | _WORDS["hungarian_types"]
+    WORDS["continuation_suffixes"]
+    | WORDS["continental_words"]
+    | WORDS["continental_prefixes"]
+    | WORDS["hungarian_types"]
     | _STREET_ABBREVIATIONS
 )
 

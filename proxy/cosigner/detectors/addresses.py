@@ -1,10 +1,11 @@
 """Street addresses: a street line (house number + street name + street type, or the continental forms with
-the number after the name), "P.O. Box N", ship and forces addresses, "the corner of A and B"; each grown over
-the flat, town, region, country and postcode that follow (address_blocks.py).  A town alone is not an
+the number after the name), "P.O. Box N", ship and forces addresses, labelled zip codes; each grown over the
+flat, town, region, country and postcode that follow (address_blocks.py).  Streets named inside a phrase
+("the corner of A and B", "lives on Anderson Street") are in address_phrases.py.  A town alone is not an
 identifier; a postcode alone is caught by the postcode detector.
 
-Every form is anchored on a keyword found by one Aho-Corasick pass per family (``KeywordWindows``); the
-patterns run only in small windows around keywords that have a digit nearby.
+Every form is anchored on a keyword: one Aho-Corasick pass finds the keywords of all forms (address_scan.py),
+and each pattern runs only in the small windows around its keywords that have a digit nearby.
 """
 
 from __future__ import annotations
@@ -15,26 +16,28 @@ from collections.abc import Sequence
 from cosigner.detectors import Finding
 from cosigner.detectors._keywords import finditer_in_digit_windows
 from cosigner.detectors._text import has_digit
-from cosigner.detectors.address_blocks import extend_head, extend_tail, place_run_end, street_type_run_end
+from cosigner.detectors.address_blocks import extend_head, extend_tail
+from cosigner.detectors.address_phrases import (
+    NAMED_STREET_TYPES,
+    corners,
+    junction_start,
+    named_streets,
+    streets_in_phrases,
+)
 from cosigner.detectors.address_scan import AddressAnchors, Family, matches_in
+from cosigner.detectors.address_words import NOT_STREET_WORDS as _NOT_STREET_WORDS
+from cosigner.detectors.address_words import PARTICLES as _PARTICLES
+from cosigner.detectors.address_words import STOP as _STOP
+from cosigner.detectors.address_words import UPPER as _UPPER
+from cosigner.detectors.address_words import WORD as _WORD
+from cosigner.detectors.address_words import WORDS as _WORDS
+from cosigner.detectors.address_words import alternation as _alternation
 from cosigner.detectors.kinds import ADDRESS
-from cosigner.detectors.lexicon import load_sections
 from cosigner.detectors.term_matcher import lower_same_length
 
-_WORDS = load_sections("address_words.txt")
-_NOT_STREET_WORDS = _WORDS["not_street_words"]
-_STOP = _WORDS["tail_stop"] | _NOT_STREET_WORDS
-_PARTICLES = _WORDS["place_particles"]
 # "Year 6 Oak Park", "Section 47 Mill Lane": a number after these words is not a house number
 _NOT_BEFORE_HOUSE = _NOT_STREET_WORDS - _WORDS["tail_stop"] - {"and", "or", "of", "in", "on", "at", "the", "to"}
 
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]"
-_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-∆])*"
 _PARTICLE = r"(?:van|von|de|der|den|la|le|du|di|da|del)"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
 _SUFFIX = rf"(?:{_alternation(_WORDS['street_suffixes'])})\b\.?"
@@ -111,44 +114,8 @@ _PO_BOX = re.compile(
 )
 # "my zip code is 35649": a labelled postal code of digits (UK postcodes have their own detector)
 _ZIP = re.compile(r"(?i)\b(?:zip|postal|post)[ \t]?code[ \t]*(?:is|:|=|-)?[ \t]*(?P<code>\d{4,6}(?:-\d{4})?)\b")
-# "Leon and Eyrarodda 66", "Spencer and Søndre Havnevej 65": a junction named by its two streets
-_JUNCTION_CUE = r"(?:(?:^|[\n:?!.])[ \t]*|\b(?i:to|at|is|on|in|with)[ \t]+)"
-_JUNCTION_BEFORE = re.compile(rf"{_JUNCTION_CUE}(?P<name>[^\W\d_][\w'’\-]+)[ \t]+and[ \t]+$")
-# a street written as name + number with no street type is taken only in a phrase that names a place:
-# "on Pod Floriánem 1677." / "lives on Grössgstötten 50 street" / "return to Leon and Eyrarodda 66 in case ..."
-_PHRASE_NUMBER = (
-    # a number right after a word, ending a phrase: "... Floriánem 1677.", "... Eyrarodda 66 in case"
-    r"\d(?<=[^\W\d_][ \t]\d)\d{0,4}\b(?![.,/:\-]\d)"
-    rf"(?=[ \t]*(?:$|[\n?!;,]|\.(?:\s|$))|[ \t]+(?:st\.|street|{_alternation(_STOP)})\b)"
-)
 _NUMBER_NAME_NUMBER_PATTERN = re.compile(_NUMBER_NAME_NUMBER)
-# found from the words before it ("on", "of", "and"): a digit-led pass costs ~0.2 ms on a digit-dense 16 KB note
-_STREET_THEN_NUMBER = re.compile(rf"(?:{_UPPER}{_WORD}\.?[ \t]+){{1,3}}(?P<number>{_PHRASE_NUMBER})")
-_PHRASE_CUES = (" on ", " of ", " and ")
-_NAME_RUN = re.compile(rf"(?:{_UPPER}{_WORD}\.?[ \t]+){{1,3}}")
-_AFTER_PLACE_NUMBER = re.compile(r"[ \t]*(?:$|[\n?!;,]|\.(?:\s|$)|[ \t]+(?i:st\.|street)\b)")
-_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
-# "lives on Anderson Street": a street named without its number after a place preposition, unless a
-# capitalised word follows ("Oak Lane Primary") or the name holds a little word
-_NAMED_STREET_TYPES = (
-    "street",
-    "road",
-    "avenue",
-    "lane",
-    "crescent",
-    "terrace",
-    "grove",
-    "gardens",
-    "boulevard",
-    "mews",
-)
-_NAMED_STREET = re.compile(
-    rf"(?<![\w])(?i:on|along|off|in|near|down|up|into|onto|from|at)[ \t]+"
-    rf"(?P<street>(?:{_UPPER}{_WORD}[ \t]+){{1,3}}(?:{'|'.join(t.title() for t in _NAMED_STREET_TYPES)})\b)"
-    r"(?![ \t]+(?:[A-Z0-9]|of\b)|['’]s\b)"
-)
-_CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 
 _ANCHORS_FAMILIES = (
     Family(_WORDS["street_suffixes"], before=90, after=2),
@@ -162,12 +129,12 @@ _ANCHORS_FAMILIES = (
     Family(("fpo", "apo", "dpo"), before=48, after=12),
     Family(("apt", "apartment", "suite", "ste"), before=1, after=12),
     Family((*_HOUSE_WORDS, "point", "flat", "unit"), before=32, after=64),
-    Family(_NAMED_STREET_TYPES, before=60, after=24, digit_near=False),
+    Family(NAMED_STREET_TYPES, before=60, after=24, digit_near=False),
 )
 _ANCHORS = AddressAnchors(_ANCHORS_FAMILIES)
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
 _CHECKED_RULES = frozenset({"number_name_number", "street_and_block"})
-_NAMED_STREET_ANCHORS = AddressAnchors((Family(_NAMED_STREET_TYPES, before=60, after=24, digit_near=False),))
+_NAMED_STREET_ANCHORS = AddressAnchors((Family(NAMED_STREET_TYPES, before=60, after=24, digit_near=False),))
 _AFTER_SUFFIX_RULES = frozenset({"street_line", "lower_case_street"})
 
 
@@ -178,22 +145,17 @@ class AddressDetector:
         lowered = lower_same_length(text)
         spans: dict[tuple[int, int], str] = {}
         if "corner" in lowered:  # rare: one pass of the pattern over the whole text
-            for match in _CORNER.finditer(text):
-                corner = self._corner(text, match)
-                if corner is not None:
-                    spans.setdefault(corner, "street_corner")
+            for span in corners(text):
+                spans.setdefault(span, "street_corner")
         digits = has_digit(text)
         if digits:
             windows = _ANCHORS.windows(text, lowered)
-        elif any(street_type in lowered for street_type in _NAMED_STREET_TYPES):
+        elif any(street_type in lowered for street_type in NAMED_STREET_TYPES):
             windows = [[]] * (len(_ANCHORS_FAMILIES) - 1) + _NAMED_STREET_ANCHORS.windows(text, lowered)
         else:
             return self._findings(spans)
-        *_, named_streets = windows
-        for match in matches_in(_NAMED_STREET, text, named_streets):
-            start, end = match.span("street")
-            if not any(word.lower() in _STOP for word in match.group("street").split()):
-                spans.setdefault((start, extend_tail(text, end, False, True)), "named_street")
+        for span in named_streets(text, windows[-1]):
+            spans.setdefault(span, "named_street")
         if not digits:
             return self._findings(spans)
         street, estate, prefix, words, hungarian, ending, box, zips, forces, unit, named, _ = windows
@@ -215,8 +177,8 @@ class AddressDetector:
             (matches_in(_SHIP, text, forces), "military_address"),
             (matches_in(_UNIT_ONLY, text, unit), "unit_line"),
         )
-        for start, end in _streets_in_phrases(text, lowered):
-            spans.setdefault((start, extend_tail(text, end, False, False)), "street_in_phrase")
+        for span in streets_in_phrases(text, lowered):
+            spans.setdefault(span, "street_in_phrase")
         for matches, rule in scans:
             for match in matches:
                 start, end = match.span()
@@ -243,7 +205,7 @@ class AddressDetector:
                     or (rule == "number_name_number" and not text[match.start() : match.end()].split()[1][0].isupper())
                 ):
                     continue  # a lower-case street is taken only with the rest of its address
-                spans.setdefault((_junction_start(text, extend_head(text, start)), grown), rule)
+                spans.setdefault((junction_start(text, extend_head(text, start)), grown), rule)
         return self._findings(spans)
 
     def _findings(self, spans: dict[tuple[int, int], str]) -> list[Finding]:
@@ -257,78 +219,12 @@ class AddressDetector:
             findings.append(Finding(ADDRESS, start, end, 0.85, self.name, rule))
         return findings
 
-    @staticmethod
-    def _corner(text: str, match: re.Match[str]) -> tuple[int, int] | None:
-        """ "the corner of 159 Eleftheriou Venizelou str and Rennie Union": both streets must read as names."""
-        first = match.group("a")
-        lowercase = not any(c.isupper() for c in first)
-        if not (any(c.isdigit() for c in first) or first[:1].isupper()):
-            return None
-        if place_run_end(text, match.start("a"), match.end("a"), lowercase) != match.end("a"):
-            return None
-        end = place_run_end(text, match.end(), min(len(text), match.end() + 60), lowercase, any_prefix=True)
-        if end is None:
-            end = street_type_run_end(text, match.end())  # "and ten Pas Pass": a name ending in a street type
-        return (match.start(), end) if end is not None else None
-
 
 def _plausible(text: str, start: int, end: int) -> bool:
     """ "5049 Harjukuja 54" but not "2 Section 47", "12 May 2025" or "Year 6 Oak Park": no care terms, months
     or little words among the name's words."""
     words = [w.strip(".").lower() for w in text[start:end].split()[:-1]]
     return not any(w in _NOT_STREET_WORDS or w in _STOP for w in words)
-
-
-def _phrase_numbers(text: str, lowered: str) -> list[tuple[int, int]]:
-    """Numbers ending a phrase that starts "on X", "of X" or "and X" (X capitalised words)."""
-    spans: set[tuple[int, int]] = set()
-    for cue in _PHRASE_CUES:
-        at = lowered.find(cue)
-        while at != -1:
-            match = _STREET_THEN_NUMBER.match(text, at + len(cue))
-            if match is not None:
-                spans.add(match.span("number"))
-            at = lowered.find(cue, at + len(cue) - 1)
-    return sorted(spans)
-
-
-def _streets_in_phrases(text: str, lowered: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    for start, end in _phrase_numbers(text, lowered):
-        number = text[start:end]
-        if len(number) == 4 and number[:2] in ("19", "20"):
-            continue  # a year
-        ends_phrase = _AFTER_PLACE_NUMBER.match(text, end) is not None
-        if not ends_phrase:
-            after = _WORD_AFTER.match(text, end)
-            if after is None or after.group(1) not in _STOP:
-                continue
-        window = max(0, start - 70)
-        and_at = lowered.rfind(" and ", window, start)
-        on_at = max(lowered.rfind(" on ", window, start), lowered.rfind(" of ", window, start))
-        street: re.Match[str] | None = None
-        street_start = -1
-        if and_at != -1 and (street := _NAME_RUN.fullmatch(text, and_at + 5, start)) is not None:
-            junction = _JUNCTION_BEFORE.search(text, max(0, and_at - 40), and_at + 5)
-            if junction is None:
-                continue
-            street_start = junction.start("name")
-        elif ends_phrase and on_at != -1 and (street := _NAME_RUN.fullmatch(text, on_at + 4, start)) is not None:
-            street_start = street.start()
-        if street is None or street_start < 0:
-            continue
-        words = text[street_start:start].split()
-        if not any(w.strip(".").lower() in _STOP for w in words if w != "and"):
-            found.append((street_start, end))
-    return found
-
-
-def _junction_start(text: str, start: int) -> int:
-    """Take in the first street of "Leon and Eyrarodda 66" when the phrase follows "to", "at", "is", ":"."""
-    junction = _JUNCTION_BEFORE.search(text, max(0, start - 40), start)
-    if junction is None or junction.group("name").lower() in _STOP:
-        return start
-    return junction.start("name")
 
 
 def _word_before(text: str, start: int) -> str:
