@@ -92,6 +92,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(subj |x |them |him |her |the person |the family |the child |each one |everyone |anyone |all of them |"
         "each |every |)as",
     ),
+    # An inference asked for: "does that mean the baby is at greater risk?".
+    "INFERENCE": ("(does|doesnt|would|will|wouldnt|should|must) (that|this|it) (mean|make|put|suggest|indicate|show|"
+                  "prove)",),
     # Putting people in order: "put the kids in order of how worried you'd be".
     "RANK_PEOPLE": (
         "(put|place|sort|arrange|list|order|line up|rank) (subj|the kids|the children|them|the families|the cases|"
@@ -114,6 +117,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "explaining|tell|telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|"
         "share|sharing|raise|raising|break|breaking|communicate|communicating|open|opening|approach|talk|"
         "talking|present|presenting|express|expressing|record|recording)",
+        "(way|ways) (to|of|i can|we can|i could|we could|i should|we should) (say|saying|explain|explaining|tell|"
+        "telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|share|sharing|raise|"
+        "raising|break|breaking|communicate|communicating|express|expressing|present|presenting|record|recording)",
         "how (should|can|could|do|would|might|shall) (i|we) (tell|explain|say|phrase|word|put|break|share|raise"
         "|approach|talk to|talk with|talk about|communicate|let|describe|present|express|reassure|prepare)",
         "(help me|help us|help) (to |)(explain|tell|say|word|phrase|put|break|share|raise|communicate|describe|"
@@ -200,8 +206,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # Fiction as a wrapper around a real case: "we're writing a novel … about the real mum in my note".
     "FICTION": (
-        "(novel|story|script|screenplay|tv drama|drama|play|scene|short story|fiction|fictional|character|"
-        "dialogue|game)",
+        "(novel|short story|script|screenplay|tv drama|fiction|fictional|character|characters|narrator|scene)",
+        "(write|writing|wrote|tell|telling|make up) (a|an|me a|us a|my|our) (story|drama|play|game|dialogue)",
+        "(in|for|into) (a|my|our|the) (story|drama|play|game|dialogue)",
     ),
     "REAL_CASE": (
         "(real|actual|real life|real world) (child|children|mum|dad|mother|father|family|person|case|people|"
@@ -239,11 +246,17 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
     "PRED_STRONG": ("how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",),
-    "CRED_NOUN": ("(bsing|bs|bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
+    "CRED_NOUN": ("(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
+                  "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
+    "DOC_FOCUS": ("(on|of|about|for|in) (their |his |her |your |our |their own |my own |the |my |)(writing style|"
+                  "writing|writing skills|report writing|sentence|sentences|paragraph|paragraphs|typos|punctuation)",),
+    "CRED_Q": ("(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
+               "the account|what|their story|a word of it)",),
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
-    "STAT_TOPIC": ("(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
+    "STAT_TOPIC": ("(get|involve|bring in|go to|refer to|take it to|ask) legal", "legal involved",
+                   "(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
                    "call police)",),
     "DRAFT_VERB": ("(make|create|produce|design|build|put together|knock up|do|draw up) (me |us |)(a|an|the|some) "
                    "(checklist|list|table|template|agenda|plan|leaflet|letter|summary|timeline|chronology|form|"
@@ -262,8 +275,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
                   "care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "OWNED": ("(ratings|rating|scores|score|grades|levels|risk levels|rag ratings|decisions|judgements|judgments|"
-              "views|conclusions|findings|answers|colours) (that |)(i|we|ive|weve|i have|we have|id|i had|i ve) "
+    "OWNED": ("(my|our) (own |)(concern level|concern levels|levels|categories|risk categories|risk category|"
+              "rag ratings|colours|grades|scores|ratings|gradings|rankings|ranking|order|judgements|risk levels)",
+              "(ratings|rating|scores|score|grades|levels|risk levels|rag ratings|decisions|judgements|judgments|"
+              "views|conclusions|findings|answers|colours|categories|category|risk categories|concern levels) "
+              "(that |)(i|we|ive|weve|i have|we have|id|i had|i ve) "
               "(written|put|given|gave|recorded|made|marked|noted|set|entered|added|chosen|reached|included|done|"
               "already)",
               "(s|) own (risk |likelihood of reoffending |likelihood |)(rating|ratings|score|scores|assessment|"
@@ -275,6 +291,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
               "(was|were|has been|have been|had been|is|are) (already |)(flagged|marked|labelled|classed|"
               "categorised|classified|put down) as",
               "as written"),
+    "PERSON": ("(the|this|that|her|his|their|a) (nursery worker|teacher|nurse|childminder|key worker|support worker|"
+               "care worker|youth worker|coach|staff member|neighbour|lodger|landlord|tutor)",),
     "GENERIC_PERSON": ("(councils|council|local authorities|authorities|teams|courts|most councils|las)",),
     "SYS_DECIDE": (
         "(give|make|reach|provide|state|output|return|issue) (a |the |your |an |)(clear |final |firm |single |)"

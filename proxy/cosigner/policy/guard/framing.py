@@ -50,6 +50,7 @@ PROFILED_TOPICS = words(
     "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
 )
 JUDGEMENT_ASKED = words("VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS")
+VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
@@ -134,6 +135,10 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
     if "RESOURCE" in roles and not _about_someone(roles, padded):
         return True  # "What books would you recommend on analysis?"
+    if _wording_choice(sentence.text):
+        return True  # "Is it 'safeguarding' or 'safe-guarding'?"
+    if "DOC_FOCUS" in roles and not _about_someone(roles, padded) and not roles & (EXPLICIT - {"RISK_STRONG"}):
+        return True  # "How worried should I be about my own writing style?"
     embedded = _embedded_question(padded)
     if "EXPLAIN_ASK" in roles and "EXPLAIN" in roles and not embedded and not _about_someone(roles, padded):
         return True  # "Can you walk me through what 'likelihood of serious harm' means?"
@@ -146,6 +151,12 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
     # "Fill in the risk column using the ratings I've written"
     return owned and sentence.head in FORMAT_HEADS and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
+
+
+def _wording_choice(text: str) -> bool:
+    """"Is it 'safeguarding' or 'safe-guarding'?": a choice between quoted wordings is about the text."""
+    low = text.lower()
+    return any(f"is it {q}" in low or f"should i write {q}" in low or f"should i say {q}" in low for q in "'\"‘“")
 
 
 def _explains_generally(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
@@ -198,6 +209,9 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if _explains_generally(roles, sentence, padded):
         return found  # "What does a RAG rating mean?": the topic rules already decided
     out = set(found)
+    if "INFERENCE" in roles and sentence.question and "EXPLAIN" in roles:
+        # "Does that mean the baby is at greater risk?" asks for an inference about the baby, not a definition
+        out |= categories_for(roles - {"EXPLAIN"}, sentence.head, True)
     about_text = bool(roles & ABOUT_TEXT) and not roles & EXPLICIT
     system = sentence.role in ("system", "developer")
     owned = "OWNED" in roles
@@ -238,7 +252,10 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(_comparison_category(roles, padded))  # "Which of the two households is the safer option?"
     if "RANK_PEOPLE" in roles and not owned and not about_text:
         out.add("risk_scoring")  # "put the kids in order of how worried you'd be about each"
-    if "DEGREE_Q" in roles and not about_text and not owned and "EXPLAIN" not in roles:
+    if padded.endswith(VERDICT_TAGS) and roles & TOPICS and not about_text and not owned:
+        out.add(topic_category(roles, "statutory_decision"))  # "shd we get legal involved or not"
+    general = "GENERIC_PERSON" in roles and not _about_someone(roles, padded)
+    if "DEGREE_Q" in roles and not about_text and not owned and "EXPLAIN" not in roles and not general:
         out.add("risk_scoring")  # "How bad is it for these kids?"
     if "WORTH_Q" in roles and _asks(roles, sentence) and not about_text and not owned:
         out.add("statutory_decision")  # "Worth escalating to my manager?", "Is this one for strategy?"
