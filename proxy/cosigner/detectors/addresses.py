@@ -87,7 +87,7 @@ _HUNGARIAN_STREET = re.compile(
 )
 # later words of a street name: capitalised (any script, "Άμμος"), or short lower-case particles ("u.", "de")
 _WORD_LATER = r"[^\W\d_a-z](?:[^\W\d_]|['’\-])*|[a-zà-ÿ]{1,3}"
-_NUMBER_NAME_NUMBER = (
+_NUMBER_NAME_NUMBER = re.compile(
     # digit-led (the lookbehind after the first digit means the same) so the engine skips to digits in C
     # the first word may be one letter ("928 Λ. Αλεξάνδρας 14") or lower-case (kept only when a block follows)
     rf"\d(?<![\w.,/:-]\d)\d{{1,4}}[ \t]+[^\W\d_](?:[^\W\d_]|['’\-∆])*\.?[ \t]+(?:(?:{_WORD_LATER})\.?[ \t]+){{0,3}}"
@@ -114,7 +114,6 @@ _PO_BOX = re.compile(
 )
 # "my zip code is 35649": a labelled postal code of digits (UK postcodes have their own detector)
 _ZIP = re.compile(r"(?i)\b(?:zip|postal|post)[ \t]?code[ \t]*(?:is|:|=|-)?[ \t]*(?P<code>\d{4,6}(?:-\d{4})?)\b")
-_NUMBER_NAME_NUMBER_PATTERN = re.compile(_NUMBER_NAME_NUMBER)
 _UNIT_ONLY = re.compile(r"(?<![\w])(?:Apt|Apartment|Suite|Ste)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
 
 _ANCHORS_FAMILIES = (
@@ -170,7 +169,7 @@ class AddressDetector:
             (matches_in(_EURO_ENDING_STREET, text, ending), "continental_street"),
             (matches_in(_EURO_WORD_STREET, text, words), "continental_street"),
             (matches_in(_HUNGARIAN_STREET, text, hungarian), "continental_street"),
-            (finditer_in_digit_windows(_NUMBER_NAME_NUMBER_PATTERN, text), "number_name_number"),
+            (finditer_in_digit_windows(_NUMBER_NAME_NUMBER, text), "number_name_number"),
             (matches_in(_NUMBER_PLACE, text, estate), "street_and_block"),
             (matches_in(_MILITARY, text, box), "military_address"),
             (matches_in(_PO_BOX, text, box), "po_box"),
