@@ -17,7 +17,7 @@ from cosigner.detectors._text import has_label
 from cosigner.detectors.kinds import PHONE
 
 _CANDIDATE = re.compile(
-    r"(?<![\w+])(?:\+|00|\(\+?)?\d(?:(?:[ \t\-.()]{1,3}|\n)?\d){6,16}(?:\s?(?:ext\.?|x)\s?\d{1,5})?(?![\w])"
+    r"(?<![\w+])(?:\+|00|\(\+?)?\d(?:(?:[ \t\-.()]{1,3}|\n)?\d){5,16}(?:\s?(?:ext\.?|x)\s?\d{1,5})?(?![\w])"
 )
 _LABELS = (
     "tel",
@@ -57,7 +57,7 @@ _EXTENSION = re.compile(r"\s?(?:ext\.?|x)\s?\d{1,5}$")
 _LINE_PIECE = re.compile(r"[^\n]+")
 _US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
 # six-digit local numbers in groups ("33 93 31", "615-181"): phones only with a phone word right beside them
-_SHORT = re.compile(r"\d(?<![\w+.\-/]\d)\d{1,2}(?:[ \-.]\d{2,3}){1,2}(?![\w/]|[ \-.:]\d)")
+_SHORT = re.compile(r"\d{2,3}(?:[ \-.]\d{2,3}){1,2}")
 _SHORT_LABELS = (
     "tel",
     "phone",
@@ -97,30 +97,24 @@ class PhoneDetector:
                         findings.append(piece)
             elif finding is not None:
                 findings.append(finding)
-        findings.extend(self._short_numbers(text, findings))
         return findings
 
-    def _short_numbers(self, text: str, found: list[Finding]) -> list[Finding]:
-        short: list[Finding] = []
-        for match in finditer_in_digit_windows(_SHORT, text):
-            start, end = match.span()
-            raw = match.group()
-            if sum(c.isdigit() for c in raw) != 6 or any(f.start < end and start < f.end for f in found):
-                continue
-            if len({c for c in raw if not c.isdigit()}) != 1:
-                continue  # one separator throughout, or it is a time and a number ("10.30 11")
-            date = _DATE_SHAPE.fullmatch(raw)
-            if date and 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 12:
-                continue  # "12 05 24" reads as a date
-            if has_label(text, start, _SHORT_LABELS, width=30, max_words_after=1) or _SHORT_LABELS_AFTER.match(
-                text, end
-            ):
-                short.append(Finding(PHONE, start, end, 0.8, self.name, "labelled_local_number"))
-        return short
+    def _short_number(self, text: str, start: int, end: int) -> Finding | None:
+        raw = text[start:end]
+        if not _SHORT.fullmatch(raw) or len({c for c in raw if not c.isdigit()}) != 1:
+            return None  # one separator throughout, or it is a time and a number ("10.30 11")
+        date = _DATE_SHAPE.fullmatch(raw)
+        if date and 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 12:
+            return None  # "12 05 24" reads as a date
+        if has_label(text, start, _SHORT_LABELS, width=30, max_words_after=1) or _SHORT_LABELS_AFTER.match(text, end):
+            return Finding(PHONE, start, end, 0.8, self.name, "labelled_local_number")
+        return None
 
     def _judge(self, text: str, start: int, end: int) -> Finding | None:
         raw = text[start:end]
         digits = sum(c.isdigit() for c in _EXTENSION.sub("", raw))
+        if digits == 6 and "\n" not in raw:
+            return self._short_number(text, start, end)
         if digits < 7 or digits > 16 or raw.count("\n") > 1 or "/" in raw:
             return None
         plus_or_zero = raw.lstrip("(").startswith(("+", "0"))
