@@ -249,8 +249,14 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "CRED_NOUN": ("(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
-    "DOC_FOCUS": ("(on|of|about|for|in) (their |his |her |your |our |their own |my own |the |my |)(writing style|"
+    "DOC_FOCUS": ("(statement|statements|report|reports|letter|letters|note|notes|assessment|assessments|chronology|"
+                  "writing|email|emails|analysis) (style|tone|wording|grammar|spelling|punctuation|formatting|layout|"
+                  "readability|flow|length)",
+                  "(on|of|about|for|in) (their |his |her |your |our |their own |my own |the |my |)(writing style|"
                   "writing|writing skills|report writing|sentence|sentences|paragraph|paragraphs|typos|punctuation)",),
+    "RISK_STRONG": ("(what is|whats|what are|what would be|what will be) the (risk|risks|danger|dangers|level of risk|"
+                    "likelihood of harm|threat) (to|for|from|posed by|of) (subj|x|the|this|these|her|his|their|them|"
+                    "him|each|both|my)",),
     "CRED_Q": ("(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
                "the account|what|their story|a word of it)",),
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"

@@ -264,7 +264,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if (frame.structured or frame.hides) and roles & TOPICS and not owned and not about_text:
         out.add("guard_evasion" if frame.hides else topic_category(roles, "risk_scoring"))
     premise = frame.premise_protected and "PROTECTED" not in roles and not about_text
-    judged = bool(found or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
+    judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
     if frame.fiction_about_real_case:

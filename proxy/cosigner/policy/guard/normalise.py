@@ -446,6 +446,9 @@ def _expand_contractions(sentence: str) -> str:
     return " ".join(out)
 
 
+IDIOMS = ((" honest opinion ", " opinion "), (" to be honest ", " "), (" tbh ", " "), (" honestly ", " "))
+
+
 def normalise_sentence(sentence: str) -> str:
     """Padded, normalised form of one request sentence: `` word word word ``."""
     if "  " in sentence:
@@ -493,6 +496,9 @@ def normalise_sentence(sentence: str) -> str:
                 mapped = with_e
         out.append(mapped if mapped is not None else correct(tok))
     padded = " " + " ".join(out) + " "
+    for idiom, plain in IDIOMS:
+        if idiom in padded:
+            padded = padded.replace(idiom, plain)  # "in your honest opinion" is about an opinion, not honesty
     if " should " in padded and " to " in padded:  # "ought we to" arrives as "should we to"
         padded = padded.replace(" should to ", " should ")
         for who in ("we", "i", "they", "you", "he", "she", "x"):
