@@ -6,7 +6,7 @@ gazetteer, lower-case names in name context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from cosigner.detectors.lexicon import (
     BE_VERBS,
@@ -84,8 +84,13 @@ _ENGLISH_SUFFIXES = (
     "ings",
 )
 # What comes before a name someone gives: "calls me ...", "name? ...", "name on the account? user: ...".
-_NAME_GIVEN = r"(?:\b(?:call|calls|called) me|\bname\b[^.!?\n]{0,24}\?(?:[ \t]+[A-Za-z]+:)?)[ \t]*"
-NAME_GIVEN = re.compile(_NAME_GIVEN + r"(?=\w)", re.IGNORECASE)
+_NAME_GIVEN = r"(?:\b(?:call|calls|called) me|\bname\b[^.!?\n]{0,24}\?(?:[ \t]+[a-z]+:)?)[ \t]*"
+# the same, forwards, on the lower-cased text: literal-led patterns (a leading \b makes the scan ~30x slower),
+# so the word boundary before a match is the caller's to check
+NAME_GIVEN = (
+    re.compile(r"call(?:s|ed)? me[ \t]+(?=\w)"),
+    re.compile(r"name\b[^.!?\n]{0,24}\?(?:[ \t]+[a-z]+:)?[ \t]*(?=\w)"),
+)
 _NAME_GIVEN_BEFORE = re.compile(_NAME_GIVEN + r"\Z", re.IGNORECASE)
 # After "Name, ": a question put to that person.
 _QUESTION_TO = re.compile(r"(?:can|could|would|will|do|did|are|have|please)[ \t]+(?:i|you|we)\b", re.IGNORECASE)
@@ -93,17 +98,24 @@ LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ",", " , "})
 NOT_NAME, WEAK, STRONG = 0, 1, 2
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int  # end of the name part (a possessive "'s" is left outside)
-    word: str
-    lower: str
-    cap: bool
-    initial: bool
-    sentence_start: bool
-    care: bool
-    possessive: bool
+# One word of the text: a plain tuple, read through the index names below.  A request of a few thousand words
+# builds a few thousand of them, and a tuple costs a third of what a dataclass instance does to make.
+Token = tuple[int, int, str, str, bool, bool, bool, bool, bool]
+START: Final = 0  # offset of the word
+END: Final = 1  # end of the name part (a possessive "'s" is left outside)
+WORD: Final = 2  # the word as written, without a possessive "'s"
+LOWER: Final = 3
+CAP: Final = 4  # starts with a capital letter
+INITIAL: Final = 5  # one capital letter
+SENTENCE_START: Final = 6  # capitalised and first in its sentence or line (only capitalised words are judged)
+CARE: Final = 7  # a social-care term, or inside a multi-word one
+POSSESSIVE: Final = 8
+
+# Each word with the non-letters before it: positions are running sums, and the text just before a word (for
+# "first in its sentence") is the gap itself, so no match object or backward scan is needed per word.
+_GAP_AND_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_SKIP_BACK_CHARS = "".join(sorted(_SKIP_BACK))
+_POSSESSIVE_ENDS = ("'s", "'S", "’s", "’S")
 
 
 def tokenize(text: str, care_mask: bytearray) -> list[Token]:
@@ -113,28 +125,28 @@ def tokenize(text: str, care_mask: bytearray) -> list[Token]:
     rules about neighbours check the text between two tokens, so a left-out word still separates them.
     """
     tokens: list[Token] = []
+    append = tokens.append
     ordinary = _ORDINARY_LOWER
     care_terms = LEXICON.care_terms
-    for match in _WORD.finditer(text):
-        word = match.group()
-        first = word[0]
-        if first.islower() and word in ordinary:
+    end = 0
+    for gap, word in _GAP_AND_WORD.findall(text):
+        start = end + len(gap)
+        end = start + len(word)
+        if word in ordinary:  # every ordinary word starts with a lower-case letter
             continue
-        start, end = match.span()
-        possessive = len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
-        if possessive:
-            word, end = word[:-2], end - 2
+        if word.endswith(_POSSESSIVE_ENDS) and len(word) > 3:
+            word, stop, possessive = word[:-2], end - 2, True
+        else:
+            stop, possessive = end, False
         lower = word.lower()
-        capital = first.isupper()
-        initial = capital and len(word) == 1
-        sentence_start = False
-        if capital:  # only capitalised words need it
-            back = start - 1
-            while back >= 0 and text[back] in _SKIP_BACK:
-                back -= 1
-            sentence_start = back < 0 or text[back] in _SENTENCE_END
         care = lower in care_terms or bool(care_mask[start])
-        tokens.append(Token(start, end, word, lower, capital, initial, sentence_start, care, possessive))
+        if word[0].isupper():
+            before = gap.rstrip(_SKIP_BACK_CHARS)
+            # nothing before but skippable characters: the first word of the text, or glued to the last word
+            sentence_start = before[-1:] in _SENTENCE_END if before else start == len(gap)
+            append((start, stop, word, lower, True, len(word) == 1, sentence_start, care, possessive))
+        else:
+            append((start, stop, word, lower, False, False, False, care, possessive))
     return tokens
 
 
@@ -149,54 +161,54 @@ _CARE_PHRASES = TermMatcher(Term(p, "CARE") for p in LEXICON.care_phrases)
 
 
 def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.end : right.start]
+    return text[left[END] : right[START]]
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     """Two words belong to one name: separated by a space, a hyphen or an initial's full stop only."""
     gap = _gap(text, left, right)
-    return gap in (" ", "-", "  ") or (left.initial and gap in (". ", "."))
+    return gap in (" ", "-", "  ") or (left[INITIAL] and gap in (". ", "."))
 
 
 def classify(text: str, tokens: list[Token], i: int) -> int:
     tok = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
-    prev_lower = prev.lower if prev is not None and tok.start - prev.end <= 3 else ""
+    prev_lower = prev[LOWER] if prev is not None and tok[START] - prev[END] <= 3 else ""
     lex = LEXICON
-    gaz = in_gazetteer(tok.lower)
-    common = tok.lower in lex.english_common or tok.lower in WORD_NAMES or tok.lower in OPENERS
-    if prev_lower in NOT_AFTER or tok.lower in TITLES or _not_a_name_shape(tok.lower, gaz):
+    gaz = in_gazetteer(tok[LOWER])
+    common = tok[LOWER] in lex.english_common or tok[LOWER] in WORD_NAMES or tok[LOWER] in OPENERS
+    if prev_lower in NOT_AFTER or tok[LOWER] in TITLES or _not_a_name_shape(tok[LOWER], gaz):
         return NOT_NAME
-    titled = prev is not None and prev_lower in TITLES and (prev.cap or tok.cap)
-    if titled and (tok.cap or gaz) and (gaz or not tok.care):
+    titled = prev is not None and prev_lower in TITLES and (prev[CAP] or tok[CAP])
+    if titled and (tok[CAP] or gaz) and (gaz or not tok[CARE]):
         return STRONG
-    if tok.initial:
+    if tok[INITIAL]:
         return WEAK
-    if not tok.cap:
+    if not tok[CAP]:
         return _classify_lower(text, tokens, i, gaz, common)
-    if tok.word.isupper():
+    if tok[WORD].isupper():
         # headings like "CASIAN WOOD - DOB ...": all-caps words are names only in pairs (see _chain)
-        care_only = tok.care and tok.lower not in lex.surnames
-        return NOT_NAME if len(tok.word) < 3 or care_only or (common and not gaz) else WEAK
+        care_only = tok[CARE] and tok[LOWER] not in lex.surnames
+        return NOT_NAME if len(tok[WORD]) < 3 or care_only or (common and not gaz) else WEAK
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    place = nxt is not None and nxt.lower in PLACE_SUFFIX and nxt.cap and adjacent(text, tok, nxt)
+    place = nxt is not None and nxt[LOWER] in PLACE_SUFFIX and nxt[CAP] and adjacent(text, tok, nxt)
     # "Hilltop Primary", "Acacia Avenue" - but "Mehmet Wood" is a first name and a surname
     if place and nxt is not None and not _surname_not_place(tok, nxt):
         if _person_after_pair(text, tokens, i, gaz or not common):
             return STRONG  # "Alfie Hall (SW)", "Precious Hall (date of birth ...)", "Burak Hall <b@x.uk>"
         return NOT_NAME
-    if tok.lower in SURNAME_PLACE_WORDS and _place_pair_before(text, tokens, i, lex.english_common):
+    if tok[LOWER] in SURNAME_PLACE_WORDS and _place_pair_before(text, tokens, i, lex.english_common):
         return NOT_NAME  # the "Hall" of "Parkside Hall", "Town Hall"
-    if tok.care:
+    if tok[CARE]:
         # "Ward", "Hall": care or place words that are also surnames join a name next to them
-        if gaz and tok.lower in lex.first_names and not common:
+        if gaz and tok[LOWER] in lex.first_names and not common:
             return WEAK
-        return WEAK if tok.lower in lex.surnames and not tok.sentence_start else NOT_NAME
+        return WEAK if tok[LOWER] in lex.surnames and not tok[SENTENCE_START] else NOT_NAME
     if gaz and not common:
         return STRONG
-    if not gaz and not common and not tok.sentence_start and len(tok.word) >= 2:
+    if not gaz and not common and not tok[SENTENCE_START] and len(tok[WORD]) >= 2:
         return STRONG
-    if gaz or (not common and tok.sentence_start):
+    if gaz or (not common and tok[SENTENCE_START]):
         # word-names (Grace, Will) and unknown words at a sentence start: names only with support
         if _cue_before(text, tokens, i) or _support_after(text, tokens, i):
             return STRONG
@@ -205,10 +217,10 @@ def classify(text: str, tokens: list[Token], i: int) -> int:
 
 
 def unknown_word(tok: Token) -> bool:
-    lower = tok.lower
+    lower = tok[LOWER]
     return (
         len(lower) >= 3
-        and not tok.care
+        and not tok[CARE]
         and lower not in LEXICON.english_common
         and lower not in WORD_NAMES
         and not not_a_name_shape(lower)
@@ -218,53 +230,53 @@ def unknown_word(tok: Token) -> bool:
 def _surname_not_place(tok: Token, nxt: Token) -> bool:
     """ "Mehmet Wood", "Casian Ward": the next word is a surname-like place word after a name-like word."""
     lex = LEXICON
-    if nxt.lower not in lex.surnames:
+    if nxt[LOWER] not in lex.surnames:
         return False
-    if tok.lower in lex.first_names:
+    if tok[LOWER] in lex.first_names:
         return True
-    return nxt.lower in SURNAME_PLACE_WORDS and tok.lower not in lex.english_common and not tok.sentence_start
+    return nxt[LOWER] in SURNAME_PLACE_WORDS and tok[LOWER] not in lex.english_common and not tok[SENTENCE_START]
 
 
 def _person_after_pair(text: str, tokens: list[Token], i: int, name_like: bool) -> bool:
     """A name-like word and a place word that is also a surname ("Alfie Hall", "Poppy Ward") followed by what
     only follows a person: a role or birth date in brackets, a verb, an email address in angle brackets."""
-    if not name_like or tokens[i].care:
+    if not name_like or tokens[i][CARE]:
         return False
     surname = tokens[i + 1]
-    if surname.lower not in SURNAME_PLACE_WORDS:
+    if surname[LOWER] not in SURNAME_PLACE_WORDS:
         return False
-    after = text[surname.end : surname.end + 2]
+    after = text[surname[END] : surname[END] + 2]
     if after == " <":
-        close = text.find(">", surname.end, surname.end + 120)
-        return close > 0 and "@" in text[surname.end : close]
+        close = text.find(">", surname[END], surname[END] + 120)
+        return close > 0 and "@" in text[surname[END] : close]
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
     if nxt is None:
         return False
-    gap = text[surname.end : nxt.start]
-    if gap in (" (", ", (", ", ") and (nxt.lower in ROLES or nxt.lower in BIRTH_WORDS):
+    gap = text[surname[END] : nxt[START]]
+    if gap in (" (", ", (", ", ") and (nxt[LOWER] in ROLES or nxt[LOWER] in BIRTH_WORDS):
         return True
-    if gap == " " and nxt.lower in VERBS_AFTER_NAME:
+    if gap == " " and nxt[LOWER] in VERBS_AFTER_NAME:
         return True
-    return gap == " " and nxt.lower == "from" and _next_is_agency(text, tokens, i + 2)
+    return gap == " " and nxt[LOWER] == "from" and _next_is_agency(text, tokens, i + 2)
 
 
 def _place_pair_before(text: str, tokens: list[Token], i: int, common: frozenset[str]) -> bool:
     """Word ``i`` is a place word after a capitalised word that the place rule judged no name ("Parkside")."""
-    if i == 0 or tokens[i].lower not in PLACE_SUFFIX:
+    if i == 0 or tokens[i][LOWER] not in PLACE_SUFFIX:
         return False
     prev = tokens[i - 1]
-    if not prev.cap or prev.word.isupper() or not adjacent(text, prev, tokens[i]):
+    if not prev[CAP] or prev[WORD].isupper() or not adjacent(text, prev, tokens[i]):
         return False
     if _surname_not_place(prev, tokens[i]):
         return False
-    name_like = in_gazetteer(prev.lower) or prev.lower not in common
+    name_like = in_gazetteer(prev[LOWER]) or prev[LOWER] not in common
     return not _person_after_pair(text, tokens, i - 1, name_like)
 
 
 def _next_is_agency(text: str, tokens: list[Token], i: int) -> bool:
     """ "from Women's Aid", "from the Police": a capitalised care or agency term right after word ``i``."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is not None and nxt.cap and nxt.care and text[tokens[i].end : nxt.start] in (" ", " the ")
+    return nxt is not None and nxt[CAP] and nxt[CARE] and text[tokens[i][END] : nxt[START]] in (" ", " the ")
 
 
 def not_a_name_shape(lower: str) -> bool:
@@ -286,7 +298,7 @@ def _not_a_name_shape(lower: str, gazetteer: bool | None) -> bool:
 
 def _classify_lower(text: str, tokens: list[Token], i: int, gaz: bool, common: bool) -> int:
     tok = tokens[i]
-    if tok.care or len(tok.word) < 3:
+    if tok[CARE] or len(tok[WORD]) < 3:
         return NOT_NAME
     if common or not gaz:
         # "mum (will)", "nan (saima)": ordinary or unknown words are names only right after a strong cue
@@ -296,15 +308,15 @@ def _classify_lower(text: str, tokens: list[Token], i: int, gaz: bool, common: b
     if _cue_before(text, tokens, i) or _support_after(text, tokens, i):
         return STRONG  # "my name is janice", "chloe is very reliable", "dr. hurst"
     prev = tokens[i - 1] if i > 0 else None
-    if prev is not None and prev.lower in TITLES and text[prev.end : tok.start] in (". ", " "):
+    if prev is not None and prev[LOWER] in TITLES and text[prev[END] : tok[START]] in (". ", " "):
         return STRONG
-    if (tok.start == 0 or text[tok.start - 1] == "\n") and text.startswith(":", tok.end):
+    if (tok[START] == 0 or text[tok[START] - 1] == "\n") and text.startswith(":", tok[END]):
         return STRONG  # a speaker in a lower-case transcript: 'carol: "who are you?"'
     if (
         prev is not None
-        and prev.lower in RELATION_CUES
-        and text[prev.end : tok.start] == " "
-        and tok.lower in LEXICON.first_names
+        and prev[LOWER] in RELATION_CUES
+        and text[prev[END] : tok[START]] == " "
+        and tok[LOWER] in LEXICON.first_names
         and not common
     ):
         return STRONG  # "said william to christina": a first name that is no English word, after a cue
@@ -327,31 +339,31 @@ def _support_after(text: str, tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return False
-    gap = text[tok.end : nxt.start]
-    if tok.possessive and nxt.lower in RELATIONS and gap.strip(" 'sS’") == "":
+    gap = text[tok[END] : nxt[START]]
+    if tok[POSSESSIVE] and nxt[LOWER] in RELATIONS and gap.strip(" 'sS’") == "":
         return True
-    if nxt.lower in VERBS_AFTER_NAME and gap.strip() == "":
+    if nxt[LOWER] in VERBS_AFTER_NAME and gap.strip() == "":
         return True
-    if nxt.lower in BE_VERBS and gap == " ":
-        if tok.lower not in LEXICON.english_common:
+    if nxt[LOWER] in BE_VERBS and gap == " ":
+        if tok[LOWER] not in LEXICON.english_common:
             return True
-        if tok.lower in WORD_NAMES and tok.lower not in _MONTH_NAMES and nxt.lower != "and":
+        if tok[LOWER] in WORD_NAMES and tok[LOWER] not in _MONTH_NAMES and nxt[LOWER] != "and":
             return True  # "Grace has been ...", "Summer was ..." (a season would rarely start this way)
-    if gap in (" (", ", (") and nxt.lower in BIRTH_WORDS:
+    if gap in (" (", ", (") and nxt[LOWER] in BIRTH_WORDS:
         return True  # "Mark (date of birth ...", "Mark (DOB ..."
-    if gap.startswith(":") and tok.sentence_start and (tok.start == 0 or text[tok.start - 1] == "\n"):
-        after = text[nxt.start - 1 : nxt.start]
-        if in_gazetteer(tok.lower):
+    if gap.startswith(":") and tok[SENTENCE_START] and (tok[START] == 0 or text[tok[START] - 1] == "\n"):
+        after = text[nxt[START] - 1 : nxt[START]]
+        if in_gazetteer(tok[LOWER]):
             return True  # a speaker in a transcript: 'Ella: ...', 'Vsevolod: "Who are you?"', 'Ubul: What a ...'
-        if tok.lower not in LEXICON.english_common and (
-            after == '"' or (gap == ": " and nxt.cap and len(tok.word) > 3)
+        if tok[LOWER] not in LEXICON.english_common and (
+            after == '"' or (gap == ": " and nxt[CAP] and len(tok[WORD]) > 3)
         ):
             return True
-    if gap == ", " and _QUESTION_TO.match(text, nxt.start):
+    if gap == ", " and _QUESTION_TO.match(text, nxt[START]):
         return True  # spoken to: "Vittore, can I please speak to your boss?"
 
-    apposition = gap.strip() == "," and nxt.possessive and i + 2 < len(tokens)
-    return apposition and tokens[i + 2].lower in RELATIONS
+    apposition = gap.strip() == "," and nxt[POSSESSIVE] and i + 2 < len(tokens)
+    return apposition and tokens[i + 2][LOWER] in RELATIONS
 
 
 def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) -> bool:
@@ -360,31 +372,31 @@ def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) ->
     ``strict``: only the forms that make even an ordinary word a name ("mum (will)", "named grace").
     """
     tok = tokens[i]
-    if tok.start and _NAME_GIVEN_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+    if tok[START] and _NAME_GIVEN_BEFORE.search(text, max(0, tok[START] - 40), tok[START]):
         return True  # "everyone calls me borna", "What's your name? Jildau S Bouts"
     if strict:
         if i == 0:
             return False
         prev = tokens[i - 1]
-        between = text[prev.end : tok.start]
-        return (prev.lower in STRONG_CUES and between.strip() in ("(", ",", ":", "-")) or (
-            prev.lower in ("named", "called") and between == " "
+        between = text[prev[END] : tok[START]]
+        return (prev[LOWER] in STRONG_CUES and between.strip() in ("(", ",", ":", "-")) or (
+            prev[LOWER] in ("named", "called") and between == " "
         )
     for back in (1, 2):
         if i - back < 0:
             return False
         prev = tokens[i - back]
-        between = text[prev.end : tok.start]
+        between = text[prev[END] : tok[START]]
         if len(between) > 6 or "\n" in between or "." in between.replace("(", ""):
             return False
-        if back == 1 and (prev.lower in STRONG_CUES or (prev.lower in RELATION_CUES and tok.cap)):
+        if back == 1 and (prev[LOWER] in STRONG_CUES or (prev[LOWER] in RELATION_CUES and tok[CAP])):
             return True
-        if back == 1 and prev.lower in OBJECT_CUES and tok.cap and tok.lower not in _MONTH_NAMES:
+        if back == 1 and prev[LOWER] in OBJECT_CUES and tok[CAP] and tok[LOWER] not in _MONTH_NAMES:
             return True
-        if back == 2 and prev.lower in ("name", "named", "called") and tokens[i - 1].lower in ("is", "was"):
+        if back == 2 and prev[LOWER] in ("name", "named", "called") and tokens[i - 1][LOWER] in ("is", "was"):
             return True
-        if back == 2 and prev.lower in STRONG_CUES and tokens[i - 1].lower in ("called", "named", "is"):
+        if back == 2 and prev[LOWER] in STRONG_CUES and tokens[i - 1][LOWER] in ("called", "named", "is"):
             return True
-        if prev.lower in TITLES and prev.cap:
+        if prev[LOWER] in TITLES and prev[CAP]:
             return True
     return False

@@ -4,9 +4,27 @@ particle.  Both only ever move labels towards STRONG.
 
 from __future__ import annotations
 
-from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, TITLES
-from cosigner.detectors.name_classify import LIST_GAPS, NOT_NAME, STRONG, WEAK, Token, in_gazetteer
+import re
 
+from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, TITLES
+from cosigner.detectors.name_classify import (
+    CAP,
+    CARE,
+    END,
+    INITIAL,
+    LIST_GAPS,
+    LOWER,
+    NOT_NAME,
+    POSSESSIVE,
+    START,
+    STRONG,
+    WEAK,
+    WORD,
+    Token,
+    in_gazetteer,
+)
+
+_COMMA = re.compile(",")
 _CONJUNCTIONS = frozenset({"and", "or"})
 _MIN_LIST_ITEMS = 3
 _MIN_NAMES_IN_LIST = 2
@@ -22,8 +40,8 @@ def list_names(text: str, tokens: list[Token], labels: list[int], weak: list[int
             break
         # three gazetteer names in a row of a list seed it: "silvana, adam, christopher"
         trio = tokens[i : i + 3]
-        if all(labels[i + k] == WEAK and in_gazetteer(t.lower) and not t.initial for k, t in enumerate(trio)):
-            gaps = (text[trio[0].end : trio[1].start], text[trio[1].end : trio[2].start])
+        if all(labels[i + k] == WEAK and in_gazetteer(t[LOWER]) and not t[INITIAL] for k, t in enumerate(trio)):
+            gaps = (text[trio[0][END] : trio[1][START]], text[trio[1][END] : trio[2][START]])
             if all(g in LIST_GAPS for g in gaps):
                 labels[i] = labels[i + 1] = labels[i + 2] = STRONG
     changed = True
@@ -31,13 +49,13 @@ def list_names(text: str, tokens: list[Token], labels: list[int], weak: list[int
         changed = False
         for i in [i for i in weak if labels[i] == WEAK]:
             tok = tokens[i]
-            if tok.initial or (tok.word.isupper() and not in_gazetteer(tok.lower)):
+            if tok[INITIAL] or (tok[WORD].isupper() and not in_gazetteer(tok[LOWER])):
                 continue  # an acronym in a list ("Dr Rahman, LTHT") is an organisation
             for j in (i - 1, i + 1):
-                if not 0 <= j < len(tokens) or labels[j] != STRONG or tokens[j].cap != tok.cap:
+                if not 0 <= j < len(tokens) or labels[j] != STRONG or tokens[j][CAP] != tok[CAP]:
                     continue
                 left, right = (tokens[j], tok) if j < i else (tok, tokens[j])
-                if text[left.end : right.start] in LIST_GAPS:
+                if text[left[END] : right[START]] in LIST_GAPS:
                     labels[i] = STRONG
                     changed = True
                     break
@@ -46,9 +64,9 @@ def list_names(text: str, tokens: list[Token], labels: list[int], weak: list[int
 def _next_item(text: str, tokens: list[Token], i: int) -> int | None:
     """The next item of a list that word ``i`` belongs to: after ", ", " and ", ", or ", ...; else None."""
     j = i + 1
-    if j < len(tokens) and tokens[j].lower in _CONJUNCTIONS and not tokens[j].cap:
+    if j < len(tokens) and tokens[j][LOWER] in _CONJUNCTIONS and not tokens[j][CAP]:
         j += 1
-    if j >= len(tokens) or text[tokens[i].end : tokens[j].start] not in LIST_GAPS:
+    if j >= len(tokens) or text[tokens[i][END] : tokens[j][START]] not in LIST_GAPS:
         return None
     return j
 
@@ -57,12 +75,19 @@ def _name_lists(text: str, tokens: list[Token], labels: list[int]) -> None:
     """A list of three or more single words of one case, each a gazetteer name or no English word, with at
     least two names that are no English word either: every item is a name ("natalina, thomas, crystal, omar
     and brandy"; "Victor, Andrew, Evan and April")."""
-    i, count = 0, len(tokens)
-    while i < count:
+    commas = {m.start() for m in _COMMA.finditer(text)}
+    if not commas:
+        return
+    # a list of three has a comma after its first item: only words before a comma can start one
+    starts = [i for i, t in enumerate(tokens) if t[END] in commas]
+    done = -1
+    for i in starts:
+        if i <= done:
+            continue
         run = [i]
-        while (j := _next_item(text, tokens, run[-1])) is not None and tokens[j].cap == tokens[i].cap:
+        while (j := _next_item(text, tokens, run[-1])) is not None and tokens[j][CAP] == tokens[i][CAP]:
             run.append(j)
-        i = run[-1] + 1
+        done = run[-1]
         if len(run) < _MIN_LIST_ITEMS or all(labels[k] == STRONG for k in run):
             continue
         if all(_list_item(tokens[k], labels[k]) for k in run):
@@ -73,18 +98,18 @@ def _name_lists(text: str, tokens: list[Token], labels: list[int]) -> None:
 
 
 def _list_item(tok: Token, label: int) -> bool:
-    if tok.initial or tok.possessive or len(tok.word) < 3 or (tok.word.isupper() and len(tok.word) > 1):
+    if tok[INITIAL] or tok[POSSESSIVE] or len(tok[WORD]) < 3 or (tok[WORD].isupper() and len(tok[WORD]) > 1):
         return False
     if label == STRONG:
         return True
-    lower = tok.lower
-    if tok.care:
+    lower = tok[LOWER]
+    if tok[CARE]:
         return lower in LEXICON.first_names  # a month that is also a name ("Evan and April") - among names only
     return in_gazetteer(lower) or lower not in LEXICON.english_common
 
 
 def _plain_name(tok: Token) -> bool:
-    return not tok.care and in_gazetteer(tok.lower) and tok.lower not in LEXICON.english_common
+    return not tok[CARE] and in_gazetteer(tok[LOWER]) and tok[LOWER] not in LEXICON.english_common
 
 
 def particle_surnames(text: str, tokens: list[Token], labels: list[int], particles: list[int]) -> None:
@@ -93,7 +118,7 @@ def particle_surnames(text: str, tokens: list[Token], labels: list[int], particl
     count = len(tokens)
     for p in particles:
         i = p - 1
-        if i < 0 or labels[i] != STRONG or not tokens[i].cap or tokens[i].possessive:
+        if i < 0 or labels[i] != STRONG or not tokens[i][CAP] or tokens[i][POSSESSIVE]:
             continue
         j = p
         while j < count and j - p < _MAX_PARTICLES and _particle(tokens[j]) and _space(text, tokens[j - 1], tokens[j]):
@@ -101,21 +126,21 @@ def particle_surnames(text: str, tokens: list[Token], labels: list[int], particl
         if j == p or j >= count:
             continue
         last = tokens[j]
-        if _space(text, tokens[j - 1], last) and last.cap and not last.care and not last.word.isupper():
+        if _space(text, tokens[j - 1], last) and last[CAP] and not last[CARE] and not last[WORD].isupper():
             for k in range(i, j + 1):
                 labels[k] = STRONG
 
 
 def _surname_shape(tok: Token) -> bool:
-    return tok.cap and not tok.care and not tok.word.isupper() and len(tok.word) > 1
+    return tok[CAP] and not tok[CARE] and not tok[WORD].isupper() and len(tok[WORD]) > 1
 
 
 def _particle(tok: Token) -> bool:
-    return not tok.cap and tok.lower in NAME_PARTICLES
+    return not tok[CAP] and tok[LOWER] in NAME_PARTICLES
 
 
 def _space(text: str, left: Token, right: Token) -> bool:
-    return text[left.end : right.start] == " "
+    return text[left[END] : right[START]] == " "
 
 
 def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]) -> None:
@@ -126,17 +151,17 @@ def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]
     first_names, common = LEXICON.first_names, LEXICON.english_common
     for i in [i for i, label in enumerate(labels) if label != NOT_NAME]:
         tok = tokens[i]
-        if not tok.cap or tok.possessive or tok.initial or tok.word.isupper() or i + 1 >= count:
+        if not tok[CAP] or tok[POSSESSIVE] or tok[INITIAL] or tok[WORD].isupper() or i + 1 >= count:
             continue
         nxt = tokens[i + 1]
         if not _space(text, tok, nxt):
             continue
-        first = tok.lower in first_names
-        if nxt.initial and nxt.word not in _WORD_LETTERS and i + 2 < count and (first or labels[i] == STRONG):
+        first = tok[LOWER] in first_names
+        if nxt[INITIAL] and nxt[WORD] not in _WORD_LETTERS and i + 2 < count and (first or labels[i] == STRONG):
             last = tokens[i + 2]
-            if text[nxt.end : last.start] in (" ", ". ") and _surname_shape(last):
+            if text[nxt[END] : last[START]] in (" ", ". ") and _surname_shape(last):
                 labels[i] = labels[i + 1] = labels[i + 2] = STRONG
         elif labels[i] == STRONG and first and labels[i + 1] == NOT_NAME and _surname_shape(nxt):
-            titled = i > 0 and tokens[i - 1].lower in TITLES and text[tokens[i - 1].end : tok.start] in (" ", ". ")
-            if titled or nxt.lower not in common:
+            titled = i > 0 and tokens[i - 1][LOWER] in TITLES and text[tokens[i - 1][END] : tok[START]] in (" ", ". ")
+            if titled or nxt[LOWER] not in common:
                 labels[i + 1] = STRONG

@@ -12,12 +12,27 @@ from collections.abc import Sequence
 
 from cosigner.detectors import Finding
 from cosigner.detectors.kinds import PERSON
-from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, NAME_SUFFIXES, STRONG_CUES, WORD_NAMES
+from cosigner.detectors.lexicon import (
+    LEXICON,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    OPENERS,
+    STRONG_CUES,
+    TITLES,
+    WORD_NAMES,
+)
 from cosigner.detectors.name_classify import (
+    CAP,
+    CARE,
+    END,
+    INITIAL,
+    LOWER,
     NAME_GIVEN,
     NOT_NAME,
+    START,
     STRONG,
     WEAK,
+    WORD,
     Token,
     adjacent,
     care_mask,
@@ -44,7 +59,7 @@ class NameDetector:
         tokens = tokenize(text, care_mask(text, lowered))
         if not tokens:
             return []
-        labels = _labels(text, tokens)
+        labels = _labels(text, lowered, tokens)
         _chain(text, tokens, labels)
         return self._spans(text, tokens, labels)
 
@@ -57,28 +72,45 @@ class NameDetector:
             while k + 1 < count and strong[k + 1] == j + 1 and adjacent(text, tokens[j], tokens[j + 1]):
                 k += 1
                 j += 1
-            findings.append(Finding(PERSON, tokens[i].start, tokens[j].end, 0.7, self.name, "name_heuristic"))
+            findings.append(Finding(PERSON, tokens[i][START], tokens[j][END], 0.7, self.name, "name_heuristic"))
             k += 1
         return findings
 
 
-def _labels(text: str, tokens: list[Token]) -> list[int]:
+def _labels(text: str, lowered: str, tokens: list[Token]) -> list[int]:
     """Classify every word; most lower-case words are settled by two set lookups without a full check."""
     lex = LEXICON
-    first_names, surnames = lex.first_names, lex.surnames
+    first_names, surnames, common = lex.first_names, lex.surnames, lex.english_common
     labels = [NOT_NAME] * len(tokens)
     previous_lower = ""
     for i, tok in enumerate(tokens):
-        lower = tok.lower
-        if tok.cap or lower in first_names or lower in surnames or lower in WORD_NAMES or previous_lower in STRONG_CUES:
+        lower = tok[LOWER]
+        if tok[CAP]:
+            # a capitalised care term or ordinary word that is no gazetteer name is a name only after a title
+            plain = (tok[CARE] or lower in common or lower in OPENERS) and not tok[INITIAL]
+            if not plain or previous_lower in TITLES or in_gazetteer(lower):
+                labels[i] = classify(text, tokens, i)
+        elif lower in first_names or lower in surnames or lower in WORD_NAMES or previous_lower in STRONG_CUES:
             labels[i] = classify(text, tokens, i)
         previous_lower = lower
-    given = {m.end() for m in NAME_GIVEN.finditer(text)}
+    given = _name_given_ends(lowered)
     if given:  # "everyone calls me borna": any word after these phrases is checked
         for i, tok in enumerate(tokens):
-            if tok.start in given and labels[i] == NOT_NAME:
+            if tok[START] in given and labels[i] == NOT_NAME:
                 labels[i] = classify(text, tokens, i)
     return labels
+
+
+def _name_given_ends(lowered: str) -> set[int]:
+    """Where a name someone gives may start ("calls me ", "name? "); most texts have no such phrase."""
+    if "call" not in lowered and "name" not in lowered:
+        return set()
+    return {
+        m.end()
+        for pattern in NAME_GIVEN
+        for m in pattern.finditer(lowered)
+        if m.start() == 0 or not lowered[m.start() - 1].isalnum()
+    }
 
 
 def _weak(labels: list[int], among: list[int] | None = None) -> list[int]:
@@ -98,50 +130,50 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
         if i + 1 >= len(tokens):
             break
         a, b = tokens[i], tokens[i + 1]
-        if labels[i] != WEAK or labels[i + 1] != WEAK or a.initial or b.initial or not adjacent(text, a, b):
+        if labels[i] != WEAK or labels[i + 1] != WEAK or a[INITIAL] or b[INITIAL] or not adjacent(text, a, b):
             continue
-        if a.cap and b.cap and (in_gazetteer(a.lower) or in_gazetteer(b.lower)):
+        if a[CAP] and b[CAP] and (in_gazetteer(a[LOWER]) or in_gazetteer(b[LOWER])):
             labels[i] = labels[i + 1] = STRONG
-        elif a.word.isupper() and b.word.isupper() and _BIRTH_LABEL_AFTER.match(text, b.end):
+        elif a[WORD].isupper() and b[WORD].isupper() and _BIRTH_LABEL_AFTER.match(text, b[END]):
             labels[i] = labels[i + 1] = STRONG  # a heading "SAIMA ASHWORTH - D.O.B. ...": names outside the lists
-        elif not a.cap and not b.cap and a.lower in lex.first_names and b.lower in lex.surnames:
+        elif not a[CAP] and not b[CAP] and a[LOWER] in lex.first_names and b[LOWER] in lex.surnames:
             labels[i] = labels[i + 1] = STRONG  # "codey ross": a lower-case first name and surname
     for i in _weak(labels, weak):
         if i + 2 >= len(tokens):
             break
         a, mid, b = tokens[i], tokens[i + 1], tokens[i + 2]
         if (
-            not a.cap
-            and len(mid.word) == 1
-            and mid.word.isalpha()
-            and a.lower in lex.first_names
-            and b.lower in lex.surnames
-            and text[a.end : mid.start] == " "
-            and text[mid.end : b.start] in (" ", ". ")
+            not a[CAP]
+            and len(mid[WORD]) == 1
+            and mid[WORD].isalpha()
+            and a[LOWER] in lex.first_names
+            and b[LOWER] in lex.surnames
+            and text[a[END] : mid[START]] == " "
+            and text[mid[END] : b[START]] in (" ", ". ")
         ):
             labels[i] = labels[i + 1] = labels[i + 2] = STRONG  # "emidio p lombardo"
         elif (
             labels[i] == WEAK
-            and a.cap
-            and mid.lower in NAME_PARTICLES
-            and not mid.cap
-            and b.cap
+            and a[CAP]
+            and mid[LOWER] in NAME_PARTICLES
+            and not mid[CAP]
+            and b[CAP]
             and labels[i + 2] != NOT_NAME
         ):
             labels[i] = labels[i + 2] = STRONG  # "Dyan van Gijn", "Willemine ten Pas"
     first_names = lex.first_names
     last = len(tokens) - 1
     # the word-only conditions are tested first, in C, so the loop below visits only lower-case first names
-    for i in [i for i, t in enumerate(tokens) if not t.cap and t.lower in first_names and i < last]:
+    for i in [i for i, t in enumerate(tokens) if not t[CAP] and t[LOWER] in first_names and i < last]:
         tok, nxt = tokens[i], tokens[i + 1]
-        if labels[i] == NOT_NAME or nxt.cap or labels[i + 1] != NOT_NAME:
+        if labels[i] == NOT_NAME or nxt[CAP] or labels[i + 1] != NOT_NAME:
             continue
-        if text[tok.end : nxt.start] == " " and unknown_word(nxt):
+        if text[tok[END] : nxt[START]] == " " and unknown_word(nxt):
             labels[i] = labels[i + 1] = STRONG  # "janice beneventi": a first name and an unknown word
     list_names(text, tokens, labels, weak)
-    suffixes = [i for i, t in enumerate(tokens) if t.lower in NAME_SUFFIXES and i > 0]
+    suffixes = [i for i, t in enumerate(tokens) if t[LOWER] in NAME_SUFFIXES and i > 0]
     _suffixes(tokens, labels, suffixes)
-    particles = [i for i, t in enumerate(tokens) if not t.cap and t.lower in NAME_PARTICLES]
+    particles = [i for i, t in enumerate(tokens) if not t[CAP] and t[LOWER] in NAME_PARTICLES]
     changed = True
     while changed:
         changed = False
@@ -149,15 +181,15 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             tok = tokens[i]
             if labels[i] == STRONG:
                 continue
-            joinable = labels[i] == WEAK or (tok.lower in NAME_PARTICLES and not tok.cap)
+            joinable = labels[i] == WEAK or (tok[LOWER] in NAME_PARTICLES and not tok[CAP])
             if not joinable:
                 continue
             left = i > 0 and labels[i - 1] == STRONG and adjacent(text, tokens[i - 1], tok)
             right = i + 1 < len(tokens) and labels[i + 1] == STRONG and adjacent(text, tok, tokens[i + 1])
-            if tok.lower in NAME_PARTICLES and not tok.cap:
+            if tok[LOWER] in NAME_PARTICLES and not tok[CAP]:
                 # "Donald van der Voet", and a name that starts with its particle: "the van Gijn novel"
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                ok = after is not None and adjacent(text, tok, after) and after.cap and (left or right)
+                ok = after is not None and adjacent(text, tok, after) and after[CAP] and (left or right)
             else:
                 ok = left or right
             if ok:
@@ -170,5 +202,5 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
 
 def _suffixes(tokens: list[Token], labels: list[int], suffixes: list[int]) -> None:
     for i in suffixes:
-        if labels[i - 1] == STRONG and tokens[i].start - tokens[i - 1].end == 1:
+        if labels[i - 1] == STRONG and tokens[i][START] - tokens[i - 1][END] == 1:
             labels[i] = STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"
