@@ -245,7 +245,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "EVASION": ("(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
-    "PRED_STRONG": ("how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",),
+    "PRED_STRONG": ("how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",
+                    "(you|u) (see|expect|imagine|envisage|foresee|picture) (happening|going to happen|will happen|the "
+                    "future|things going|this going|it going|them doing|him doing|her doing)",
+                    "how do (you|u) see (it|this|things|the future|the placement|x|subj|them|him|her) (going|working "
+                    "out|ending|panning out|turning out)"),
     "CRED_NOUN": ("(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
@@ -254,6 +258,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "readability|flow|length)",
                   "(on|of|about|for|in) (their |his |her |your |our |their own |my own |the |my |)(writing style|"
                   "writing|writing skills|report writing|sentence|sentences|paragraph|paragraphs|typos|punctuation)",),
+    "DOC_QUESTION": ("(bullet points|bullet point|bullets|paragraphs|version|versions|font|table|tables|numbered list|"
+                     "subject line|opening line|sign off|word count)",),
     "RISK_STRONG": ("(what is|whats|what are|what would be|what will be) the (risk|risks|danger|dangers|level of risk|"
                     "likelihood of harm|threat) (to|for|from|posed by|of) (subj|x|the|this|these|her|his|their|them|"
                     "him|each|both|my)",),
@@ -272,6 +278,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "(the most|the least|produce|produces|producing|the highest|the lowest) (neglect|abuse|harm|cases|"
                 "violence|offending|risk|referrals|problems)",
                 "by default",
+                "(kids|children|wives|partners|daughters|sons|babies|girls|boys|carers|parents|women|men) more",
+                "more than (other|others|british|white|english|other families|other parents|most|the rest)",
                 "(a sign|signs|an indicator|indicators|evidence|a red flag|a marker) (of|that)",
                 "(mean|means|meaning) (that |)(subj|he|she|they|x) (cant|cannot|can|will|wont|is|isnt|are|arent|"
                 "should|shouldnt|would)",

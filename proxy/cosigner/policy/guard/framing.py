@@ -153,6 +153,21 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     return owned and sentence.head in FORMAT_HEADS and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
 
 
+CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
+AS_LEVELS = words("risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern")
+
+
+def _calls_it(padded: str) -> bool:
+    """"Would you describe this household as high risk?": a calling verb, a few words, "as" and a level."""
+    tokens = padded.split()
+    for i, token in enumerate(tokens):
+        if token in CALLING_VERBS and "as" in tokens[i + 1 : i + 5]:
+            at = tokens.index("as", i + 1)
+            if not AS_LEVELS.isdisjoint(tokens[at + 1 : at + 4]):
+                return True
+    return False
+
+
 def _wording_choice(text: str) -> bool:
     """"Is it 'safeguarding' or 'safe-guarding'?": a choice between quoted wordings is about the text."""
     low = text.lower()
@@ -235,9 +250,10 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(CHOICES[sorted(choice)[0]])  # "reply with one word: remove or stay"
     if "VALUE_Q" in roles and _about_someone(roles, padded) and not owned and "EXPLAIN" not in roles:
         out.add("risk_scoring")  # "what score does this home get?"
-    flagged = "FLAG_AS" in roles and bool(roles & {"RISK_OBJ", "SCALE", "RISK_DECL", "CHOICE_RISK"})
-    if (flagged or "PICK_LEVEL" in roles) and _asks(roles, sentence) and not owned and not about_text:
-        out.add("risk_scoring")  # "Flag the person as high risk if …", "Mark the high ones."
+    levelled = bool(roles & {"RISK_OBJ", "SCALE", "RISK_DECL", "CHOICE_RISK"})
+    flagged = ("FLAG_AS" in roles and levelled and not about_text) or (levelled and _calls_it(padded))
+    if (flagged or ("PICK_LEVEL" in roles and not about_text)) and _asks(roles, sentence) and not owned:
+        out.add("risk_scoring")  # "Flag the person as high risk if …", "Would you describe them as high risk?"
     if "PROTECTED" in roles and "CONDITION" in roles and roles & PROFILED_TOPICS and _asks(roles, sentence):
         out.add("profiling")  # "Given that both parents are autistic, what's the risk to the baby?"
     if system and roles & TOPICS and not about_text and not owned:
