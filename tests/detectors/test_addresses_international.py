@@ -158,6 +158,7 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
         ("seen on Ward 12.", []),
         ("the review on Christmas 2024.", []),
         ("letters were sent to Kerry and Jade 2 times", []),
+        ("moved in with Jade and Liam 2 weeks ago", []),
         ("The next meeting is on Friday 14.", []),
     ],
 )

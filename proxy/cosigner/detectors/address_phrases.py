@@ -13,7 +13,7 @@ import re
 
 from cosigner.detectors.address_blocks import extend_tail, place_run_end, street_type_run_end
 from cosigner.detectors.address_scan import matches_in
-from cosigner.detectors.address_words import STOP, UPPER, WORD, alternation
+from cosigner.detectors.address_words import STOP, UPPER, WORD, WORDS, alternation
 
 NAMED_STREET_TYPES = (
     "street",
@@ -33,13 +33,15 @@ _NAMED_STREET = re.compile(
     rf"(?P<street>(?:{UPPER}{WORD}[ \t]+){{1,3}}(?:{'|'.join(t.title() for t in NAMED_STREET_TYPES)})\b)"
     r"(?![ \t]+(?:[A-Z0-9]|of\b)|['’]s\b)"
 )
+# words that may follow a street's number when the sentence goes on ("... 66 in case of an issue")
+_LITTLE_WORDS = WORDS["tail_stop"]
 _CORNER = re.compile(r"(?i:the)[ \t]+(?i:corner)[ \t]+(?i:of)[ \t]+(?P<a>[^\n,;?!]{1,60}?)[ \t]+and[ \t]+")
 _JUNCTION_CUE = r"(?:(?:^|[\n:?!.])[ \t]*|\b(?i:to|at|is|on|in|with)[ \t]+)"
 _JUNCTION_BEFORE = re.compile(rf"{_JUNCTION_CUE}(?P<name>[^\W\d_][\w'’\-]+)[ \t]+and[ \t]+$")
 # a number right after a word, ending a phrase: "... Floriánem 1677.", "... Eyrarodda 66 in case"
 _PHRASE_NUMBER = (
     r"\d(?<=[^\W\d_][ \t]\d)\d{0,4}\b(?![.,/:\-]\d)"
-    rf"(?=[ \t]*(?:$|[\n?!;,]|\.(?:\s|$))|[ \t]+(?:st\.|street|{alternation(STOP)})\b)"
+    rf"(?=[ \t]*(?:$|[\n?!;,]|\.(?:\s|$))|[ \t]+(?:st\.|street|{alternation(_LITTLE_WORDS)})\b)"
 )
 # found from the words before it ("on", "of", "and"): a digit-led pass costs ~0.2 ms on a digit-dense 16 KB note
 _STREET_THEN_NUMBER = re.compile(rf"(?:{UPPER}{WORD}\.?[ \t]+){{1,3}}(?P<number>{_PHRASE_NUMBER})")
@@ -84,8 +86,8 @@ def streets_in_phrases(text: str, lowered: str) -> list[tuple[int, int]]:
         ends_phrase = _AFTER_PLACE_NUMBER.match(text, end) is not None
         if not ends_phrase:
             after = _WORD_AFTER.match(text, end)
-            if after is None or after.group(1) not in STOP:
-                continue
+            if after is None or after.group(1) not in _LITTLE_WORDS:
+                continue  # "Eyrarodda 66 in case ...", not "Liam 2 weeks ago"
         window = max(0, start - 70)
         and_at = lowered.rfind(" and ", window, start)
         on_at = max(lowered.rfind(" on ", window, start), lowered.rfind(" of ", window, start))
