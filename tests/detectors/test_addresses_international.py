@@ -133,6 +133,9 @@ def test_international_addresses(text: str, expected: list[str]) -> None:
         ),
         ("12 Oak Road\n\n2025 was a hard year", ["12 Oak Road"]),
         ("12 Oak Road\nKerry was seen alone.", ["12 Oak Road"]),
+        # a label line starts the next part of the note
+        ("Home visit at 14 Oak Road\nPresent: Kerry, Mum", ["14 Oak Road"]),
+        ("5 Mill Lane, Leeds\nSeen: Kerry (9)", ["5 Mill Lane, Leeds"]),
         # a lower-case street with nothing of an address after it is prose
         ("took 2 children to the park and played", []),
         ("for 3 days, then 4 weeks 2 days later", []),

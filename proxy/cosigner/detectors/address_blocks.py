@@ -94,7 +94,9 @@ def _part_end(text: str, start: int, lowercase: bool, kind: str, depth: int) -> 
     tokens = [
         (m.start(), m.end(), m.group()) for m in islice(_TOKEN.finditer(text, start, body.end()), _MAX_TOKENS + 1)
     ]
-    at_boundary = len(tokens) <= _MAX_TOKENS and (body.end() >= len(text) or text[body.end()] in ",\n;:?!")
+    if body.end() < len(text) and text[body.end()] == ":" and len(tokens) <= 3:
+        return None  # a label ("Present:", "Seen:") starts the next part of the note
+    at_boundary = len(tokens) <= _MAX_TOKENS and (body.end() >= len(text) or text[body.end()] in ",\n;?!")
     tokens = tokens[:_MAX_TOKENS]
     accepted_end: int | None = None  # end of the last token that may close a place
     prose_after = False  # the part stopped where a sentence goes on ("Laos in case of ...", "Ghana last night")
