@@ -111,9 +111,10 @@ SENTENCE_START: Final = 6  # capitalised and first in its sentence or line (only
 CARE: Final = 7  # a social-care term, or inside a multi-word one
 POSSESSIVE: Final = 8
 
-# Each word with the non-letters before it: positions are running sums, and the text just before a word (for
-# "first in its sentence") is the gap itself, so no match object or backward scan is needed per word.
-_GAP_AND_WORD = re.compile(r"([\W\d_]*)([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+# Split on words (kept by the group): the list alternates the non-letters before a word and the word, so
+# positions are running sums and the text just before a word (for "first in its sentence") is the gap itself;
+# no match object or backward scan is needed per word.
+_WORDS_SPLIT = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 _SKIP_BACK_CHARS = "".join(sorted(_SKIP_BACK))
 _POSSESSIVE_ENDS = ("'s", "'S", "’s", "’S")
 
@@ -129,7 +130,8 @@ def tokenize(text: str, care_mask: bytearray) -> list[Token]:
     ordinary = _ORDINARY_LOWER
     care_terms = LEXICON.care_terms
     end = 0
-    for gap, word in _GAP_AND_WORD.findall(text):
+    pieces = iter(_WORDS_SPLIT.split(text))  # gap, word, gap, word, ..., the tail after the last word
+    for gap, word in zip(pieces, pieces, strict=False):
         start = end + len(gap)
         end = start + len(word)
         if word in ordinary:  # every ordinary word starts with a lower-case letter
@@ -139,7 +141,7 @@ def tokenize(text: str, care_mask: bytearray) -> list[Token]:
         else:
             stop, possessive = end, False
         lower = word.lower()
-        care = lower in care_terms or bool(care_mask[start])
+        care = lower in care_terms or care_mask[start] != 0
         if word[0].isupper():
             before = gap.rstrip(_SKIP_BACK_CHARS)
             # nothing before but skippable characters: the first word of the text, or glued to the last word

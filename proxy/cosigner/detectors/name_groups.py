@@ -4,6 +4,8 @@ particle.  Both only ever move labels towards STRONG.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 
 from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, TITLES
@@ -25,6 +27,7 @@ from cosigner.detectors.name_classify import (
 )
 
 _COMMA = re.compile(",")
+_END_OF = operator.itemgetter(END)
 _CONJUNCTIONS = frozenset({"and", "or"})
 _MIN_LIST_ITEMS = 3
 _MIN_NAMES_IN_LIST = 2
@@ -75,11 +78,13 @@ def _name_lists(text: str, tokens: list[Token], labels: list[int]) -> None:
     """A list of three or more single words of one case, each a gazetteer name or no English word, with at
     least two names that are no English word either: every item is a name ("natalina, thomas, crystal, omar
     and brandy"; "Victor, Andrew, Evan and April")."""
-    commas = {m.start() for m in _COMMA.finditer(text)}
-    if not commas:
-        return
-    # a list of three has a comma after its first item: only words before a comma can start one
-    starts = [i for i, t in enumerate(tokens) if t[END] in commas]
+    # a list of three has a comma after its first item: only words right before a comma can start one
+    ends = list(map(_END_OF, tokens))
+    starts = []
+    for comma in _COMMA.finditer(text):
+        k = bisect.bisect_left(ends, comma.start())
+        if k < len(ends) and ends[k] == comma.start():
+            starts.append(k)
     done = -1
     for i in starts:
         if i <= done:

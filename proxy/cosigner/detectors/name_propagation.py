@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from cosigner.detectors.kinds import PERSON
 from cosigner.detectors.lexicon import LEXICON, VERBS_AFTER_NAME
 from cosigner.detectors.name_classify import not_a_name_shape
-from cosigner.detectors.term_matcher import Term
+from cosigner.detectors.term_matcher import Term, preferred
 
 _PART_SPLIT = re.compile(r"[\s\-]+")
 _NOT_NAME_PART = frozenset(
@@ -79,9 +79,15 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
     A name found written with a capital propagates only to capitalised mentions (so "Salesperson" found as a
     name never turns "salesperson" into one) unless it is a gazetteer name.  A name found in lower case
     ("mum (grace)") propagates to any case, except the few names that are everyday function words ("will").
+    A capitalised-only part still matches a lower-case mention in a name's position (``lower_name_position``).
+
+    One term per distinct text, merged as the matcher would (see ``TermMatcher``): the names of one request
+    repeat their parts ("Kerry Nolan", "Kerry", "Kerry's"), so each distinct value and part is judged once.
     """
-    terms: list[Term] = []
-    name_like: dict[str, bool] = {}  # the same parts recur across the names of one request: judge each once
+    terms: dict[str, Term] = {}
+    seen: set[str] = set()
+    parts_done: set[tuple[str, bool, bool]] = set()
+    name_like: dict[str, bool] = {}
 
     def is_name_like(word: str) -> bool:
         known = name_like.get(word)
@@ -93,32 +99,38 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
         value = value.strip(" .,'’")
         if value.lower().endswith(("'s", "’s")):
             value = value[:-2]
-        if not value:
+        if not value or value in seen:
             continue
+        seen.add(value)
         found_lower = value[0].islower()
-        capital_only = value[0].isupper() and not is_name_like(value)
+        found_capital = value[0].isupper()
         if len(value) <= _MAX_NAME_CHARS and value.count(" ") < _MAX_NAME_WORDS:
             # a run of capitalised words longer than any name (a heading) propagates only word by word
-            terms.append(Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
+            capital_only = found_capital and not is_name_like(value)
+            _merge(terms, Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
         for part in _PART_SPLIT.split(value):
+            key = (part, found_capital, found_lower)
+            if key in parts_done:
+                continue
+            parts_done.add(key)
             part = part.strip(".'’")
             low = part.lower()
             if len(part) < 2 or low in _NOT_NAME_PART or low in LEXICON.care_terms:
                 continue
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
-            part_capital_only = value[0].isupper() and not is_name_like(part)
-            terms.append(
-                Term(
-                    part,
-                    kind,
-                    capitalised_only=part_capital_only or _common(part, found_lower),
-                    lower_in_context=lower_name_position,
-                )
-            )
+            part_capital_only = found_capital and not is_name_like(part)
+            capital_only = part_capital_only or _common(part, found_lower)
+            _merge(terms, Term(part, kind, capital_only, lower_name_position if capital_only else None))
             for nickname in LEXICON.nicknames.get(low, ()):
-                terms.append(Term(nickname.capitalize(), kind, capitalised_only=True))
-    return terms
+                _merge(terms, Term(nickname.capitalize(), kind, capitalised_only=True))
+    return list(terms.values())
+
+
+def _merge(terms: dict[str, Term], term: Term) -> None:
+    existing = terms.get(term.text)
+    if existing is None or preferred(term, existing):
+        terms[term.text] = term
 
 
 def lower_name_position(text: str, start: int, end: int) -> bool:

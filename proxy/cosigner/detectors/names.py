@@ -7,6 +7,7 @@ request) in ``name_propagation``.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 
@@ -75,6 +76,9 @@ class NameDetector:
             findings.append(Finding(PERSON, tokens[i][START], tokens[j][END], 0.7, self.name, "name_heuristic"))
             k += 1
         return findings
+
+
+_LOWER_OF = operator.itemgetter(LOWER)
 
 
 def _labels(text: str, lowered: str, tokens: list[Token]) -> list[int]:
@@ -163,17 +167,21 @@ def _chain(text: str, tokens: list[Token], labels: list[int]) -> None:
             labels[i] = labels[i + 2] = STRONG  # "Dyan van Gijn", "Willemine ten Pas"
     first_names = lex.first_names
     last = len(tokens) - 1
-    # the word-only conditions are tested first, in C, so the loop below visits only lower-case first names
-    for i in [i for i, t in enumerate(tokens) if not t[CAP] and t[LOWER] in first_names and i < last]:
+    # the word-only conditions are tested first, so the loop below visits only lower-case first names
+    lowers = list(map(_LOWER_OF, tokens))
+    present = set(lowers)  # the scans below for rare words run only when one of them is in the text
+    for i in _indices(lowers, present & first_names, last):
+        if tokens[i][CAP]:
+            continue
         tok, nxt = tokens[i], tokens[i + 1]
         if labels[i] == NOT_NAME or nxt[CAP] or labels[i + 1] != NOT_NAME:
             continue
         if text[tok[END] : nxt[START]] == " " and unknown_word(nxt):
             labels[i] = labels[i + 1] = STRONG  # "janice beneventi": a first name and an unknown word
     list_names(text, tokens, labels, weak)
-    suffixes = [i for i, t in enumerate(tokens) if t[LOWER] in NAME_SUFFIXES and i > 0]
+    suffixes = [i for i in _indices(lowers, present & NAME_SUFFIXES, len(tokens)) if i > 0]
     _suffixes(tokens, labels, suffixes)
-    particles = [i for i, t in enumerate(tokens) if not t[CAP] and t[LOWER] in NAME_PARTICLES]
+    particles = [i for i in _indices(lowers, present & NAME_PARTICLES, len(tokens)) if not tokens[i][CAP]]
     changed = True
     while changed:
         changed = False
@@ -204,3 +212,10 @@ def _suffixes(tokens: list[Token], labels: list[int], suffixes: list[int]) -> No
     for i in suffixes:
         if labels[i - 1] == STRONG and tokens[i][START] - tokens[i - 1][END] == 1:
             labels[i] = STRONG  # "Andrew Turcotte MD", "Kevin Veitonen II"
+
+
+def _indices(lowers: list[str], words: set[str], stop: int) -> list[int]:
+    """Positions before ``stop`` of the words in ``words`` (usually none or few: no scan then)."""
+    if not words:
+        return []
+    return [i for i, lower in enumerate(lowers) if lower in words and i < stop]

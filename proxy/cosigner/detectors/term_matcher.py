@@ -29,6 +29,14 @@ class Term(NamedTuple):  # a tuple: built thousands of times per request, ~3x ch
     lower_in_context: Callable[[str, int, int], bool] | None = None
 
 
+def preferred(term: Term, existing: Term) -> bool:
+    """Of two terms for the same words, the one that matches more: any case over capitalised only, then one
+    that may match in lower case in context over one that never does."""
+    if existing.capitalised_only != term.capitalised_only:
+        return existing.capitalised_only
+    return existing.capitalised_only and existing.lower_in_context is None and term.lower_in_context is not None
+
+
 def _boundary(text: str, start: int, end: int) -> bool:
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return False
@@ -44,7 +52,7 @@ class TermMatcher:
             if len(key) < 2:
                 continue
             existing = self._automaton.get(key, None)
-            if existing is not None and not existing[1].capitalised_only:
+            if existing is not None and not preferred(term, existing[1]):
                 continue
             self._automaton.add_word(key, (len(key), term))
             count += 1
