@@ -30,7 +30,7 @@ def names(text: str) -> list[str]:
         ("What's your name? Oyelaran Bello", ["Oyelaran Bello"]),
         # spoken to, and speakers in a transcript
         ("Ifeoma, can you send the letter again?", ["Ifeoma"]),
-        ('Dragoslav: Where were you?\nMaria: At home.', ["Dragoslav", "Maria"]),
+        ("Dragoslav: Where were you?\nMaria: At home.", ["Dragoslav", "Maria"]),
         ('carol: "who are you?"', ["carol"]),
         # a lower-case first name after a cue, and a suffix after a completed name
         ("then she said ali to everyone", ["ali"]),
