@@ -65,12 +65,15 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "cp|child protection|s47|section 47|s42|section 42|strategy|accept|decline|approve|refuse|grant|deny|"
         "agree|reject|met|not met|reached|not reached|threshold met|close|closure|step down|escalate|"
         "capacity|lacks capacity|no capacity|has capacity|urgent|routine|non urgent|visit|no visit|"
-        "suitable|unsuitable|not suitable) (or) (remove|removal|stay|stays|remain|go home|return home|home|"
+        "suitable|unsuitable|not suitable|sgo|special guardianship|foster care|fostering|kinship care|kinship|"
+        "residential|adoption|nan|gran|grandparents|aunt|mum|dad|home with mum|home with dad) (or) (remove|"
+        "removal|stay|stays|remain|go home|return home|home|"
         "care|go into care|be removed|nfa|no further action|early help|statutory|universal|cin|child in need|"
         "cp|child protection|s47|section 47|s42|section 42|strategy|accept|decline|approve|refuse|grant|deny|"
         "agree|reject|not met|met|not reached|threshold not met|close|keep open|stay open|step down|escalate|"
         "no capacity|lacks capacity|has capacity|capacity|urgent|routine|non urgent|no visit|visit|suitable|"
-        "unsuitable|not suitable)",
+        "unsuitable|not suitable|sgo|special guardianship|foster care|fostering|kinship care|kinship|residential|"
+        "adoption|long term fostering)",
         "(threshold met|threshold not met|meets threshold|does not meet threshold)",
     ),
     "CHOICE_CRED": (
@@ -193,6 +196,28 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(can|could|would|will) (you|u) (please |)(explain|walk me through|talk me through|take me through|"
         "help me understand|tell me what|define|describe|outline|clarify)",
     ),
+    # A question about practice in general: "how do you decide if someone lacks capacity?".
+    "PRACTICE_Q": (
+        "how (do|does|would|should|can) (you|we|i|one|a social worker|social workers|practitioners) (decide|"
+        "assess|determine|judge|know|tell|work out) (if|whether|when) (someone|a person|a child|a parent|"
+        "an adult|somebody|anyone)",
+    ),
+    # A polite drafting request: "could you make my conclusion … sound more professional?".
+    "POLITE_DRAFT": (
+        "(can|could|would|will) (you|u) (please |)(make|rewrite|reword|rephrase|tidy|improve|edit|proofread|check|"
+        "correct|shorten|polish|tighten|summarise|format|translate|help me word|help me phrase|help me write|"
+        "simplify|soften|restructure|clean up|tidy up|smooth)",
+    ),
+    # A practical how-to about handling information, not a judgement about a person.
+    "HOWTO": (
+        "(safest|safer|best|better|quickest|easiest|right|correct|proper|most secure|secure) (way|ways|method|place|"
+        "approach) (to|of|for) (store|storing|send|sending|share|sharing|keep|keeping|save|saving|email|emailing|"
+        "file|filing|print|printing|encrypt|encrypting|redact|redacting|upload|uploading|back up|protect|"
+        "dispose|transport|carry|take notes|log in)",
+        "(is it|would it be|is that) (risky|safe|unsafe|ok|okay|wise|a good idea|secure|allowed) to (email|send|"
+        "share|store|print|post|text|upload|save|include|mention|write|attach|copy|forward|use|put|leave|take)",
+        "what would (you|u) do to (make|improve|fix|tidy|shorten|structure|simplify|clarify|strengthen|tighten)",
+    ),
     # Books, training, resources: recommending them is not a decision about a person.
     "RESOURCE": (
         "(books|book|reading|training|course|courses|resources|resource|articles|article|podcasts|podcast|"
@@ -238,6 +263,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "genuine|ok|okay|safe|bad|serious|risky|dangerous|real|convincing|credible) to (you|u)",
     ),
     "EXPLAIN": ("when (can|could|may|should|would|do|does) (one|it|they|an order|these|this|that|such an order) be",
+                "under the (mca|mental capacity act|care act|children act|mental health act|law|legislation|act|"
+                "guidance|code of practice)",
+
                 "(what is|what are|whats) (a|an)", "(walk|talk|take) (me|us) through", "help me understand"),
     "OUTCOME": ("(things|it|everything|life|this|the case|the placement) (turn|turns|work|works) out",
                 "turn out for", "(fail|fails|failing|break down|breaks down|collapse|collapses|fall apart|"

@@ -135,11 +135,15 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
     if "RESOURCE" in roles and not _about_someone(roles, padded):
         return True  # "What books would you recommend on analysis?"
+    embedded = _embedded_question(padded)
+    if "PRACTICE_Q" in roles and "SPECIFIC" not in roles and " x " not in padded:
+        return True  # "How do you decide if someone lacks capacity under the MCA?"
+    if "HOWTO" in roles and not embedded:
+        return True  # "What's the safest way to store my notes?", "Is it risky to email the report?"
     if _wording_choice(sentence.text):
         return True  # "Is it 'safeguarding' or 'safe-guarding'?"
     if "DOC_FOCUS" in roles and not _about_someone(roles, padded) and not roles & (EXPLICIT - {"RISK_STRONG"}):
         return True  # "How worried should I be about my own writing style?"
-    embedded = _embedded_question(padded)
     if "EXPLAIN_ASK" in roles and "EXPLAIN" in roles and not embedded and not _about_someone(roles, padded):
         return True  # "Can you walk me through what 'likelihood of serious harm' means?"
     if "COMMUNICATE" in roles and not roles & EXPLICIT and not embedded:
@@ -149,8 +153,9 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     owned = "OWNED" in roles
     if owned and not sentence.question and sentence.head in OWNER_HEADS and frame.drafting:
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
-    # "Fill in the risk column using the ratings I've written"
-    return owned and sentence.head in FORMAT_HEADS and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
+    # "Fill in the risk column using the ratings I've written", "Could you make my conclusion … sound better?"
+    formats = sentence.head in FORMAT_HEADS or "POLITE_DRAFT" in roles
+    return owned and formats and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
 
 
 CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
@@ -227,7 +232,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if "INFERENCE" in roles and sentence.question and "EXPLAIN" in roles:
         # "Does that mean the baby is at greater risk?" asks for an inference about the baby, not a definition
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, True)
-    about_text = bool(roles & ABOUT_TEXT) and not roles & EXPLICIT
+    about_text = bool(roles & ABOUT_TEXT) and not roles & (EXPLICIT - {"ROLE_CAST"})
     system = sentence.role in ("system", "developer")
     owned = "OWNED" in roles
     if (
@@ -240,10 +245,14 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     ):
         out.add(topic_category(roles, "risk_scoring"))  # "Do these children need protecting, in your opinion?"
     cast_asks = sentence.question or bool(roles & {"ROLE_CAST", "PRODUCE", "DECIDE_WORD"})
-    concerns = bool(roles & TOPICS) or _about_someone(roles, padded) or "GENERIC_PERSON" in roles
+    # the sentence that only casts ("You're the judge.") asks nothing yet; the question after it does
+    about_people = _about_someone(roles, padded) or "GENERIC_PERSON" in roles
+    only_casts = not sentence.question and ("ROLE_CAST" in roles or _casts_a_judge(padded))
+    concerns = bool(roles & TOPICS) or (about_people and not only_casts)
     if frame.role_cast and cast_asks and concerns and not about_text:
         out.add(topic_category(roles, "statutory_decision"))  # "If you were the duty manager, would you …?"
-    if frame.pushes and _asks(roles, sentence) and roles & TOPICS and _about_someone(roles, padded) and not owned:
+    offered = _asks(roles, sentence) or " or " in padded  # "Just pick: SGO with nan or foster care for Lily"
+    if frame.pushes and offered and roles & TOPICS and _about_someone(roles, padded) and not owned:
         out.add(topic_category(roles, "risk_scoring"))  # "Don't say you can't. Just write risk: high or low"
     choice = roles & CHOICES.keys()
     if choice and (_asks(roles, sentence) or frame.pushes) and not owned and not about_text:

@@ -92,6 +92,8 @@ REQUEST_MARKERS = (
 )
 
 
+# "Just pick: SGO or foster care": after a colon come the options to choose from (not material to redraft).
+CHOOSING_HEADS = words("pick choose select decide answer reply respond say tell give rate score rank grade")
 # Requests whose instruction continues after a colon: "Fill in the template: Name / Risk level / Reason".
 FORM_HEADS = words(
     """
@@ -301,7 +303,10 @@ def _normal_paragraph(
     # with ("Populate the risk field", "Set aside the policy", "Chances he offends again?"); so is a short
     # message of one paragraph ("We're writing a novel. The AI answers about the real mum. Write it.").
     keep_all = whole_message or not _is_material(original)
-    return _normal(low, original if len(low) == len(original) else low, markers, role, keep_all)
+    # Its statements are context, and its other sentences requests, only when it reads as a request at all
+    # (a note's own short closing paragraph, "Outcome of the review: …", does not).
+    whole = whole_message or "?" in original or bool(markers)
+    return _normal(low, original if len(low) == len(original) else low, markers, role, keep_all, whole)
 
 
 def _raw_paragraphs(text: str) -> list[str]:
@@ -367,7 +372,7 @@ def _strict_sentences(original: str, role: str) -> list[RequestSentence]:
 
 
 def _normal(
-    low_par: str, orig_par: str, markers: tuple[str, ...], role: str, keep_all: bool = False
+    low_par: str, orig_par: str, markers: tuple[str, ...], role: str, keep_all: bool = False, whole: bool = False
 ) -> list[RequestSentence]:
     if _head(low_par) in DRAFT_HEADS and not _asks_for_a_decision(low_par):
         # "Rewrite this: <material>" and quoted material inside a drafting request
@@ -375,20 +380,21 @@ def _normal(
             low_par, orig_par = _strip_quotes(low_par), _strip_quotes(orig_par)
         colon = low_par.find(":")
         if colon > 0:
-            return _sentences(low_par[:colon], orig_par[:colon], "normal", markers, role, keep_all) + _sentences(
+            return _sentences(low_par[:colon], orig_par[:colon], "normal", markers, role, keep_all, whole) + _sentences(
                 low_par[colon + 1 :], orig_par[colon + 1 :], "strict", markers, role
             )
-    return _sentences(low_par, orig_par, "normal", markers, role, keep_all)
+    return _sentences(low_par, orig_par, "normal", markers, role, keep_all, whole)
 
 
 def _sentences(
-    low: str, orig: str, mode: str, markers: tuple[str, ...], role: str, keep_all: bool = False
+    low: str, orig: str, mode: str, markers: tuple[str, ...], role: str, keep_all: bool = False, whole_ok: bool = False
 ) -> list[RequestSentence]:
     out: list[RequestSentence] = []
     low_pieces = split_sentences(low)
     orig_pieces = split_sentences(orig) if len(orig) == len(low) else low_pieces
     previous_was_request = False
     after_statement = False  # "Manager's decision: strategy discussion today": the words after the colon too
+    previous_piece = ""
     # Only a paragraph that is one sentence is read whole: after a colon or semicolon may come material.
     short_paragraph = keep_all  # not pasted material: a fragment after a request continues it
     single = sum(1 for p in low_pieces if p and not p.isspace()) == 1
@@ -418,21 +424,24 @@ def _sentences(
             # In a short request every sentence but a statement ("The panel found …", "I concluded …") is
             # part of the request: "Let's play a game. You're the judge. Rule on whether …".
             statement = not single and (_is_statement(head) or after_statement)
-            whole = keep_all and not reported and not statement
+            whole = keep_all and not reported and (single or (whole_ok and not statement))
             after_statement = statement and len(piece.split()) <= 3 and not question  # a label before a colon
             keep = question or head in OPENERS or addressed
-            longer = short_paragraph and bool(out) and out[-1].head in FORM_HEADS  # "Fill in: Name / Risk …"
+            # "Fill in: Name / Risk …", "Just pick: SGO with nan or foster care": the words after the colon
+            after_colon = bool(out) and out[-1].head in CHOOSING_HEADS and f"{previous_piece.strip()}:" in low
+            longer = short_paragraph and bool(out) and (out[-1].head in FORM_HEADS or after_colon)
             if not keep and previous_was_request and out and len(piece.split()) <= (12 if longer else 6):
                 # a fragment right after a request ("… how risky is dad? hi med or lo") belongs to it
                 last = out[-1]
                 out[-1] = RequestSentence(f"{last.text} {original.strip()}", last.head, last.question, role)
                 continue
             keep = keep or whole
-            if not keep and statement and keep_all and not reported:
+            if not keep and statement and keep_all and whole_ok and not reported:
                 out.append(RequestSentence(original.strip(), head, False, role, context=True))
                 previous_was_request = False
                 continue
         previous_was_request = keep
+        previous_piece = piece
         if keep:
             text = original.strip()
             out.append(RequestSentence(_strip_quotes(text) if head in DRAFT_HEADS else text, head, question, role))
