@@ -78,6 +78,8 @@ def extend_tail(text: str, end: int, lowercase: bool, after_suffix: bool) -> int
             kind = "space"
             if text[end - 1] == "." and _WORD_BEFORE_DOT.search(text, max(0, end - 12), end):
                 break  # "14 Oak Road. Kerry ..." : the sentence ended with the street
+            if not lowercase and sep.end() < len(text) and text[sep.end()].islower():
+                break  # prose goes on after the street line (the common case, decided without reading words)
         part_end = _part_end(text, sep.end(), lowercase, kind, depth)
         if part_end is None:
             break
