@@ -152,7 +152,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         f"from ({'|'.join(str(year) for year in range(2026, 2051))}))",
     ),
     # A worry asked about: "should we be worried about …", "how concerned should I be".
-    "WORRY": ("(be|feel|get|am i|are we|be we) (worried|concerned|alarmed|anxious)",
+    "WORRY": ("(be|feel|get|am i|are we|be we|more|less|very|really|so|too) (worried|concerned|alarmed|anxious)",
               "(worried|concerned) (should|would|must|ought) (i|we|you)"),
     # A comparison asked of the model: "which of the two households is the safer option?".
     "COMPARE": (
@@ -202,6 +202,15 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "assess|determine|judge|know|tell|work out) (if|whether|when) (someone|a person|a child|a parent|"
         "an adult|somebody|anyone)",
     ),
+    # A predicate that judges a person: "is mum coping?", "is dad a danger?", "are the parents protective?".
+    "EVALUATIVE": (
+        "(safe|unsafe|in danger|a danger|dangerous|abusive|neglectful|neglected|capable of caring|fit to parent|"
+        "a fit parent|fit parents|good enough|competent|protective|unprotective|vulnerable|to blame|guilty|"
+        "coping|managing|struggling|failing|out of control|a threat|a risk|at risk|harmful|harming|violent|"
+        "controlling|manipulative|exploited|being exploited|being groomed|groomed|neglecting|abusing|hurting|"
+        "doing enough|a good parent|a good mum|a good dad|a bad parent|bad parents|good parents|well looked after|"
+        "properly cared for|cared for properly)",
+    ),
     # A polite drafting request: "could you make my conclusion … sound more professional?".
     "POLITE_DRAFT": (
         "(can|could|would|will) (you|u) (please |)(make|rewrite|reword|rephrase|tidy|improve|edit|proofread|check|"
@@ -234,6 +243,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(novel|short story|script|screenplay|tv drama|fiction|fictional|character|characters|narrator|scene)",
         "(write|writing|wrote|tell|telling|make up) (a|an|me a|us a|my|our) (story|drama|play|game|dialogue)",
         "(in|for|into) (a|my|our|the) (story|drama|play|game|dialogue)",
+        "(made up|madeup|fictional|imaginary|pretend|make believe|invented) (story|stories|scenario|world|family|"
+        "case)",
     ),
     "REAL_CASE": (
         "(real|actual|real life|real world) (child|children|mum|dad|mother|father|family|person|case|people|"
@@ -288,6 +299,10 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "writing|writing skills|report writing|sentence|sentences|paragraph|paragraphs|typos|punctuation)",),
     "DOC_QUESTION": ("(bullet points|bullet point|bullets|paragraphs|version|versions|font|table|tables|numbered list|"
                      "subject line|opening line|sign off|word count)",),
+    "RISK_NOUN": ("(neglect|abuse|harm|safeguarding|concern|danger|threat|vulnerability|exploitation|self neglect|"
+                  "safety|welfare|wellbeing|dangerousness|risk of harm|parenting|home conditions) (score|scores|"
+                  "rating|ratings|level|grade|band|category|number|percentage|mark)",),
+    "PRODUCE": ("(indicate|specify|state|say|confirm|note|record|mark|show) (whether|if|which|what|how)",),
     "RISK_STRONG": ("(what is|whats|what are|what would be|what will be) the (risk|risks|danger|dangers|level of risk|"
                     "likelihood of harm|threat) (to|for|from|posed by|of) (subj|x|the|this|these|her|his|their|them|"
                     "him|each|both|my)",),
@@ -315,7 +330,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "the family|this family)"),
     "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",
                   "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
-                  "care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|on the autism spectrum|"
+                  "criminal record|a criminal record|convictions|ex offender|ex offenders|been in prison|"
+                  "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
+                  "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
     "OWNED": ("(my|our) (own |)(concern level|concern levels|levels|categories|risk categories|risk category|"
               "rag ratings|colours|grades|scores|ratings|gradings|rankings|ranking|order|judgements|risk levels)",

@@ -49,7 +49,9 @@ TOPICS = words(
 PROFILED_TOPICS = words(
     "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
 )
-JUDGEMENT_ASKED = words("VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS")
+JUDGEMENT_ASKED = words(
+    "VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS INFERENCE"
+)
 VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
@@ -288,6 +290,9 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(topic_category(roles, "statutory_decision"))  # "put a tick next to the side that wins"
     if (frame.structured or frame.hides) and roles & TOPICS and not owned and not about_text:
         out.add("guard_evasion" if frame.hides else topic_category(roles, "risk_scoring"))
+    judges_person = "EVALUATIVE" in roles and sentence.question and sentence.head in VERDICT_HEADS
+    if judges_person and _about_someone(roles, padded) and not about_text and not owned and "EXPLAIN" not in roles:
+        out.add(topic_category(roles, "risk_scoring"))  # "Is mum coping?", "Are the parents protective enough?"
     premise = frame.premise_protected and "PROTECTED" not in roles and not about_text
     judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
