@@ -25,6 +25,10 @@ def names(text: str) -> list[str]:
         ("Please ask Anouk ten Hove to call.", ["Anouk ten Hove"]),
         ("It is filed under Elowen R Pask now.", ["Elowen R Pask"]),
         ("Seen by Dr. Martin Cotton on Monday.", ["Martin Cotton"]),
+        ("Wilhelmina ten Brink will chair the meeting.", ["Wilhelmina ten Brink"]),
+        # lower-case full names: a first name found as a name, or before a middle initial
+        ("please follow up with patricia okonkwo-desrosiers next week", ["patricia okonkwo-desrosiers"]),
+        ("the file for maria j. kowalczyk is here", ["maria j", "kowalczyk"]),
         # a name given: "calls me", "name? ..."
         ("everyone just calls me wiktoria", ["wiktoria"]),
         ("What's your name? Oyelaran Bello", ["Oyelaran Bello"]),
@@ -50,6 +54,7 @@ def test_names_in_company_are_found(text: str, expected: list[str]) -> None:
         "Grace A Level results are due in August.",
         "However, can you confirm the date?",
         "Outcome: No further action.",
+        "we gave benjamin a biscuit and told him a story",
     ],
 )
 def test_lists_of_terms_and_ordinary_phrases_are_left(text: str) -> None:

@@ -32,6 +32,7 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 _MIN_LIST_ITEMS = 3
 _MIN_NAMES_IN_LIST = 2
 _MAX_PARTICLES = 2
+_LOWER_WORD_LETTERS = frozenset({"a", "i"})
 _WORD_LETTERS = frozenset({"A", "I"})  # one-letter words rather than initials: "Grace A Level"
 
 
@@ -118,13 +119,16 @@ def _plain_name(tok: Token) -> bool:
 
 
 def particle_surnames(text: str, tokens: list[Token], labels: list[int], particles: list[int]) -> None:
-    """A capitalised word after a name and one or two particles is its surname, even an English word or one
-    shaped like one ("William ten Pas", "Heidi van der Vlist").  ``particles``: indices of particle words."""
+    """A capitalised word after a name (or a name-like word) and one or two particles is its surname, even an
+    English word or one shaped like one ("William ten Pas", "Heidi van der Vlist", "Maika van de Noort").
+    ``particles``: indices of particle words."""
     count = len(tokens)
     for p in particles:
         i = p - 1
-        if i < 0 or labels[i] != STRONG or not tokens[i][CAP] or tokens[i][POSSESSIVE]:
+        if i < 0 or labels[i] == NOT_NAME or not tokens[i][CAP] or tokens[i][POSSESSIVE]:
             continue
+        if labels[i] == WEAK and tokens[i][LOWER] in LEXICON.english_common:
+            continue  # "The van der Berg family": an ordinary word before the particle
         j = p
         while j < count and j - p < _MAX_PARTICLES and _particle(tokens[j]) and _space(text, tokens[j - 1], tokens[j]):
             j += 1
@@ -156,7 +160,10 @@ def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]
     first_names, common = LEXICON.first_names, LEXICON.english_common
     for i in [i for i, label in enumerate(labels) if label != NOT_NAME]:
         tok = tokens[i]
-        if not tok[CAP] or tok[POSSESSIVE] or tok[INITIAL] or tok[WORD].isupper() or i + 1 >= count:
+        if not tok[CAP]:
+            _lower_case_full_name(text, tokens, labels, i)
+            continue
+        if tok[POSSESSIVE] or tok[INITIAL] or tok[WORD].isupper() or i + 1 >= count:
             continue
         nxt = tokens[i + 1]
         if not _space(text, tok, nxt):
@@ -170,3 +177,27 @@ def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]
             titled = i > 0 and tokens[i - 1][LOWER] in TITLES and text[tokens[i - 1][END] : tok[START]] in (" ", ". ")
             if titled or nxt[LOWER] not in common:
                 labels[i + 1] = STRONG
+
+
+def _lower_case_full_name(text: str, tokens: list[Token], labels: list[int], i: int) -> None:
+    """Lower-case first names (no English word) before a middle initial and a surname, or found as a name and
+    before a word that is no common English word: "codey m ross", "eric g. samoylova", "patricia desrosiers"."""
+    tok = tokens[i]
+    if i + 1 >= len(tokens) or tok[POSSESSIVE] or tok[LOWER] not in LEXICON.first_names:
+        return
+    if tok[LOWER] in LEXICON.english_common:
+        return
+    nxt = tokens[i + 1]
+    if nxt[CAP] or not _space(text, tok, nxt):
+        return
+    if len(nxt[WORD]) == 1 and nxt[LOWER] not in _LOWER_WORD_LETTERS and i + 2 < len(tokens):
+        last = tokens[i + 2]
+        if not last[CAP] and text[nxt[END] : last[START]] in (" ", ". ") and _lower_surname(last):
+            labels[i] = labels[i + 1] = labels[i + 2] = STRONG
+    elif labels[i] == STRONG and labels[i + 1] == NOT_NAME and _lower_surname(nxt):
+        labels[i + 1] = STRONG
+
+
+def _lower_surname(tok: Token) -> bool:
+    lower = tok[LOWER]
+    return len(lower) > 2 and not tok[CARE] and lower not in LEXICON.english_common
