@@ -157,9 +157,25 @@ _CONFUSABLES = {
 }
 
 
-def _fold_char(char: str) -> str:
+# Look-alike letters of other scripts are folded only inside a word that could pass for a Latin one (it mixes in
+# Latin letters, or every letter of it has a Latin twin): "Кеrry" and an all-Cyrillic "Норе" are folded, while
+# real Greek or Cyrillic words ("Λεωφόρος Συγγρού") are left alone for the detectors to read as they are.
+_SCRIPT_LOOKALIKES = frozenset(c for c in _CONFUSABLES if c.isalpha() and not ("a" <= c.lower() <= "z"))
+
+
+def _passes_for_latin(original: str, start: int, end: int) -> bool:
+    """Whether the word around the non-ASCII run ``original[start:end]`` could be read as a Latin word."""
+    while start > 0 and original[start - 1].isalpha():
+        start -= 1
+    while end < len(original) and original[end].isalpha():
+        end += 1
+    letters = [c for c in original[start:end] if c.isalpha()]
+    return any(c.isascii() for c in letters) or all(c in _CONFUSABLES for c in letters)
+
+
+def _fold_char(char: str, lookalikes: bool = True) -> str:
     folded = _CONFUSABLES.get(char)
-    if folded is not None:
+    if folded is not None and (lookalikes or char not in _SCRIPT_LOOKALIKES):
         return folded
     if ord(char) in INVISIBLE_DELETE:
         return ""
@@ -208,8 +224,9 @@ def make_shadow(original: str) -> Shadow:
             origin.append(start)
             changed = True
         else:
+            lookalikes = _passes_for_latin(original, start, match.end())
             for offset, char in enumerate(run):
-                folded = _fold_char(char)
+                folded = _fold_char(char, lookalikes)
                 if folded != char:
                     changed = True
                 pieces.append(folded)
