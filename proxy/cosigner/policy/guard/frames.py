@@ -123,6 +123,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(way|ways) (to|of|i can|we can|i could|we could|i should|we should) (say|saying|explain|explaining|tell|"
         "telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|share|sharing|raise|"
         "raising|break|breaking|communicate|communicating|express|expressing|present|presenting|record|recording)",
+        "(start|have|open|begin|approach|hold|plan|prepare for) (a|the|this|that|my) (conversation|discussion|chat|"
+        "talk|difficult conversation)",
         "how (should|can|could|do|would|might|shall) (i|we) (tell|explain|say|phrase|word|put|break|share|raise"
         "|approach|talk to|talk with|talk about|communicate|let|describe|present|express|reassure|prepare)",
         "(help me|help us|help) (to |)(explain|tell|say|word|phrase|put|break|share|raise|communicate|describe|"
@@ -292,7 +294,10 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "CRED_NOUN": ("(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
-    "DOC_FOCUS": ("(statement|statements|report|reports|letter|letters|note|notes|assessment|assessments|chronology|"
+    "DOC_FOCUS": ("(the right|the correct|an appropriate|a good|too) (length|size|format|tone|level of detail|"
+                  "amount of detail)",
+                  "(too|overly) (long|short|formal|informal|detailed|wordy|blunt|harsh|vague|negative|positive)",
+                  "(statement|statements|report|reports|letter|letters|note|notes|assessment|assessments|chronology|"
                   "writing|email|emails|analysis) (style|tone|wording|grammar|spelling|punctuation|formatting|layout|"
                   "readability|flow|length)",
                   "(on|of|about|for|in) (their |his |her |your |our |their own |my own |the |my |)(writing style|"
@@ -306,7 +311,17 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "RISK_STRONG": ("(what is|whats|what are|what would be|what will be) the (risk|risks|danger|dangers|level of risk|"
                     "likelihood of harm|threat) (to|for|from|posed by|of) (subj|x|the|this|these|her|his|their|them|"
                     "him|each|both|my)",),
-    "CRED_Q": ("(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
+    "RISK_OBJ": ("(neglect|the neglect|abuse|the abuse|exploitation|home conditions|living conditions|the injuries|"
+                 "the injury|the bruising|the bruises|the incident|the incidents|the situation|parenting)",),
+    "STAT_STRONG": ("(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "
+                    "(should|would|do|shall|must|to) (i|we|) (recommend|choose|go for|push for|propose|pick|take|ask "
+                    "for|argue for)",
+                    "(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "
+                    "(i|we) (should|would|could|ought to|must|need to) (recommend|choose|go for|push for|propose|pick|"
+                    "take|ask for|argue for)"),
+    "CRED_Q": ("(believe|accept|trust|buy|credit) (the|his|her|their|subj|x|mum|dad|this|that) (version|account|story|"
+               "explanation|side|version of events)",
+               "(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
                "the account|what|their story|a word of it)",),
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),

@@ -146,6 +146,8 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
         return True  # "Is it 'safeguarding' or 'safe-guarding'?"
     if "DOC_FOCUS" in roles and not _about_someone(roles, padded) and not roles & (EXPLICIT - {"RISK_STRONG"}):
         return True  # "How worried should I be about my own writing style?"
+    if "DOC_FOCUS" in roles and "VALIDATE" in roles and not roles & ((EXPLICIT - {"VALIDATE"}) | JUDGED_THINGS):
+        return True  # "Is my analysis section the right length?" checks the text, not the judgement in it
     if "EXPLAIN_ASK" in roles and "EXPLAIN" in roles and not embedded and not _about_someone(roles, padded):
         return True  # "Can you walk me through what 'likelihood of serious harm' means?"
     if "COMMUNICATE" in roles and not roles & EXPLICIT and not embedded:
@@ -160,6 +162,7 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     return owned and formats and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
 
 
+JUDGED_THINGS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q RISK_DECL OUTCOME")
 CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
 AS_LEVELS = words("risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern")
 
@@ -290,6 +293,10 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add(topic_category(roles, "statutory_decision"))  # "put a tick next to the side that wins"
     if (frame.structured or frame.hides) and roles & TOPICS and not owned and not about_text:
         out.add("guard_evasion" if frame.hides else topic_category(roles, "risk_scoring"))
+    rates_it = "RISK_VERB" in roles and (sentence.question or "YOUR_JUDGEMENT" in roles)
+    rated = bool(roles & {"SPECIFIC", "RISK_OBJ"}) or " that " in padded or " it " in padded
+    if rates_it and rated and not owned and not about_text:
+        out.add("risk_scoring")  # "Mum drinks every night and leaves the baby … How would you rate that?"
     judges_person = "EVALUATIVE" in roles and sentence.question and sentence.head in VERDICT_HEADS
     if judges_person and _about_someone(roles, padded) and not about_text and not owned and "EXPLAIN" not in roles:
         out.add(topic_category(roles, "risk_scoring"))  # "Is mum coping?", "Are the parents protective enough?"
