@@ -368,13 +368,25 @@ def _support_after(text: str, tokens: list[Token], i: int) -> bool:
     return apposition and tokens[i + 2][LOWER] in RELATIONS
 
 
+def _name_given_before(text: str, start: int) -> bool:
+    """The phrase just before ``start`` ends in "me" ("calls me") or has a question mark ("name? ...", "name on
+    the account? user: "): only then is the pattern searched."""
+    window = max(0, start - 40)
+    stop = start
+    while stop > window and text[stop - 1] in " \t":
+        stop -= 1
+    if not (text.endswith(("me", "ME", "Me"), window, stop) or text.find("?", window, start) >= 0):
+        return False
+    return _NAME_GIVEN_BEFORE.search(text, window, start) is not None
+
+
 def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) -> bool:
     """A relationship cue or title in the two words before (e.g. "mum (sarah)", "my name is john").
 
     ``strict``: only the forms that make even an ordinary word a name ("mum (will)", "named grace").
     """
     tok = tokens[i]
-    if tok[START] and _NAME_GIVEN_BEFORE.search(text, max(0, tok[START] - 40), tok[START]):
+    if _name_given_before(text, tok[START]):
         return True  # "everyone calls me borna", "What's your name? Jildau S Bouts"
     if strict:
         if i == 0:

@@ -92,7 +92,8 @@ def _labels(text: str, lowered: str, tokens: list[Token]) -> list[int]:
         if tok[CAP]:
             # a capitalised care term or ordinary word that is no gazetteer name is a name only after a title
             plain = (tok[CARE] or lower in common or lower in OPENERS) and not tok[INITIAL]
-            if not plain or previous_lower in TITLES or in_gazetteer(lower):
+            gazetteer = lower in first_names or lower in surnames or lower in WORD_NAMES
+            if not plain or previous_lower in TITLES or gazetteer or ("-" in lower and in_gazetteer(lower)):
                 labels[i] = classify(text, tokens, i)
         elif lower in first_names or lower in surnames or lower in WORD_NAMES or previous_lower in STRONG_CUES:
             labels[i] = classify(text, tokens, i)
