@@ -381,7 +381,7 @@ def test_framing_rules_leave_drafting_inside_the_same_frames_alone(policy: Polic
 
 
 def test_a_statement_beside_a_short_request_is_context_not_a_request() -> None:
-    from cosigner.policy.guard.sentences import request_sentences
+    from cosigner.policy.guard.paragraphs import request_sentences
 
     sentences = request_sentences(_user("Mum has a learning disability. What's the risk to the baby?"))
     assert [(s.head, s.context) for s in sentences] == [("mum", True), ("what", False)]

@@ -15,7 +15,8 @@ from cosigner.policy.guard.categories import EXPLAIN_HEADS, JUDGE_HEADS, categor
 from cosigner.policy.guard.framing import reframe, request_frame
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
-from cosigner.policy.guard.sentences import RequestSentence, request_sentences
+from cosigner.policy.guard.paragraphs import request_sentences
+from cosigner.policy.guard.sentences import RequestSentence
 
 CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion")
 

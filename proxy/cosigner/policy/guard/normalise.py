@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from cosigner.policy.guard.expand import words
+from cosigner.policy.guard.spelling import correct, is_correction_target, is_known
+from cosigner.policy.guard.wordlists import COMMON_CAPITALISED, TEXT_SPEAK, TRIGGERS
 
 _INVISIBLE = dict.fromkeys(
     [
@@ -38,188 +39,6 @@ _PUNCT[ord("@")] = "a"
 _PUNCT[ord("$")] = "s"
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-
-TEXT_SPEAK: dict[str, str] = {
-    "hw": "how", "b": "be", "makin": "making", "tellin": "telling", "porkies": "lies", "fibs": "lies", "mums": "mum",
-    "dads": "dad", "mothers": "mother", "fathers": "father", "childs": "child", "familys": "family",
-    "grans": "gran", "stepdads": "stepdad", "irsk": "risk", "raet": "rate", "wil": "will", "hows": "how",
-    "dose": "does", "bein": "being", "wiv": "with", "wid": "with", "nah": "no", "harmd": "harmed",
-    "missin": "missing", "giv": "give", "trooth": "truth", "troof": "truth", "truf": "truth", "u": "you",
-    "ya": "you", "yu": "you", "ur": "your", "yr": "your", "r": "are", "pls": "please", "plz": "please",
-    "plse": "please", "pleeze": "please", "wat": "what", "wot": "what", "wht": "what", "wud": "would",
-    "wld": "would", "cud": "could", "cld": "could", "shud": "should", "shld": "should", "shd": "should",
-    "cn": "can", "d": "the", "teh": "the", "da": "the", "dis": "this", "dat": "that", "b4": "before",
-    "gonna": "going to", "wanna": "want to", "gimme": "give me", "lemme": "let me", "ppl": "people",
-    "fam": "family", "fams": "families", "mam": "mum", "mom": "mum", "mommy": "mum", "mummy": "mum",
-    "mama": "mum", "kidz": "kids", "bby": "baby", "y": "why", "n": "and", "lvl": "level", "lvls": "levels",
-    "rsk": "risk", "risc": "risk", "rsik": "risk", "riks": "risk", "rik": "risk", "likelyhood": "likelihood",
-    "thresh": "threshold", "sec": "section", "sect": "section", "s": "s", "hes": "he is", "shes": "she is",
-    "theyre": "they are", "isnt": "is not", "arent": "are not", "whos": "who is", "wots": "what is",
-    "wats": "what is", "whats": "what is", "gud": "good", "2day": "today", "safe guarding": "safeguarding",
-    "reoffnd": "reoffend", "probs": "probably", "defo": "definitely", "lyin": "lying", "lieing": "lying",
-    "cos": "because", "coz": "because", "bc": "because", "strat": "strategy", "asses": "assess",
-    "asess": "assess", "pleese": "please", "ought": "should",
-    "gona": "going to", "gunna": "going to", "agen": "again", "agin": "again", "atack": "attack",
-    "hapen": "happen", "happn": "happen", "babby": "baby", "bout": "about", "in2": "into", "2b": "to be",
-    "escal8": "escalate", "l8r": "later", "gr8": "great", "col": "column", "cols": "columns",
-}
-
-# Words the guard keys on; one-edit misspellings of these are corrected.
-TRIGGERS: tuple[str, ...] = tuple(
-    sorted(
-        words(
-            """
-            score level rating predict prediction likely likelihood probability threshold removal removed remove
-            capacity credible credibility honest honesty lying truth vulnerable vulnerability dangerous danger classify
-            categorise categorize reoffend reoffending escalate conference adoption suitable suitability percentage
-            assess evaluate believe safeguarding proceedings placement breakdown chances relapse eligible eligibility
-            recommend recommendation decide whether should prioritise triage matrix forecast outcome missing
-            instructions ignore telling credibly would could please family families children medium amber trustworthy
-            foster worried child
-            believable truthful section strategy enquiry closure escalation
-            """
-        )
-    )
-)
-# Real words one edit away from a trigger, which must not be "corrected" into it.
-PROTECTED_WORDS = words(
-    """
-    store scare scope scored scores scorer shore snore swore sword words world would could mould should shoulder
-    likes liked lively lonely honey money lining lying dying tying flying trying crying prying buying lighting
-    removes removal remote remold assets assist access excess assert trust truths missing kissing hissing
-    placements chance changes change danger ranger manger anger hanger whither wither either weather outcomes
-    suitably escalator capacities decode decade deride beside decider decided decides ignored ignores family
-    medium amber timber number member telling selling yelling felling welling spelling falling calling filling
-    matrix metric strategy section selection election erection closures closer closet clouse please pleased
-    plead eligibly recommends recommended forecasts predicts triages assessed assesses evaluated evaluates
-    believed believes scoring rated rates wording working whether honesty honestly dangers credible relapsed
-    relapses enquire enquired inquiry faster poster roster fester explaining exploring explained
-    introduction introductions introduce introduced introducing inviting invited invites invite invitation
-    """
-)
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-@lru_cache(maxsize=1)
-def _vocabulary() -> tuple[str, ...]:
-    """Trigger words first (they win ties), then every other word of five or more letters the guard uses."""
-    import re
-
-    from cosigner.policy.guard.lexicon import ROLES
-
-    words: dict[str, None] = dict.fromkeys(w for w in TRIGGERS if len(w) >= 5)
-    for templates in ROLES.values():
-        for template in templates:
-            for w in re.findall(r"[a-z]+", template):
-                if len(w) >= 5:
-                    words.setdefault(w, None)
-    return tuple(words)
-
-
-def _targets() -> tuple[str, ...]:
-    """Words a misspelling may be corrected into: the curated triggers, and long words (fewer look-alikes)."""
-    triggers = frozenset(TRIGGERS)
-    return tuple(w for w in _vocabulary() if w in triggers or len(w) >= 8)
-
-
-@lru_cache(maxsize=1)
-def _fuzzy_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for word in _targets():
-        index.setdefault(word, word)
-        for variant in _deletions(word):
-            index.setdefault(variant, word)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _fuzzy_index2() -> dict[str, str]:
-    """Two-deletion variants of long words (eight letters or more), for two-edit misspellings."""
-    index: dict[str, str] = {}
-    for word in _targets():
-        if len(word) >= 9:
-            for once in _deletions(word):
-                for twice in _deletions(once):
-                    index.setdefault(twice, word)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _known() -> frozenset[str]:
-    return frozenset(_vocabulary()) | PROTECTED_WORDS | COMMON_CAPITALISED | frozenset(TEXT_SPEAK)
-
-
-@lru_cache(maxsize=8192)
-def correct(token: str) -> str:
-    """A misspelling of a word the guard uses (one edit; two for long words) becomes that word."""
-    if len(token) < 5 or not token.isalpha() or token in _known():
-        return token
-    index = _fuzzy_index()
-    hit = index.get(token)
-    if hit is not None:
-        return _unless_inflection(token, hit)
-    once = _deletions(token)
-    for variant in once:
-        hit = index.get(variant)
-        if hit is not None:
-            return _unless_inflection(token, hit)
-    if len(token) >= 6:
-        index2 = _fuzzy_index2()
-        hit = index2.get(token)
-        if hit is not None and hit[0] == token[0]:
-            return _unless_inflection(token, hit)
-        for variant in once:
-            hit = index2.get(variant)
-            if hit is not None and hit[0] == token[0]:
-                return _unless_inflection(token, hit)
-            for twice in _deletions(variant):
-                hit = index2.get(twice)
-                if hit is not None and abs(len(hit) - len(token)) <= 2 and hit[0] == token[0]:
-                    return _unless_inflection(token, hit)
-    return _devowelled(token)
-
-
-_VOWELS = str.maketrans("", "", "aeiou")
-
-
-@lru_cache(maxsize=1)
-def _skeletons() -> dict[str, str]:
-    """Vowel-less forms of the guard's words ("mssng" → "missing"); a skeleton shared by two words is dropped."""
-    index: dict[str, str] = {}
-    clashes: set[str] = set()
-    for word in _vocabulary():
-        skeleton = word.translate(_VOWELS)
-        if len(skeleton) < 4:
-            continue
-        if index.get(skeleton, word) != word:
-            clashes.add(skeleton)
-        index[skeleton] = word
-    return {k: v for k, v in index.items() if k not in clashes}
-
-
-def _devowelled(token: str) -> str:
-    """Text-speak drops vowels: "mssng", "husbnd".  The token must be the word with only vowels removed."""
-    hit = _skeletons().get(token.translate(_VOWELS))
-    if hit is None or len(token) >= len(hit) or not _is_subsequence(token, hit):
-        return token
-    return hit
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    letters = iter(long)
-    return all(ch in letters for ch in short)
-
-
-def _unless_inflection(token: str, hit: str) -> str:
-    for suffix in ("s", "d", "ed", "es", "ing", "ly", "er", "y"):
-        if hit.endswith(suffix):
-            continue  # "likelly" is a misspelling of "likely", not an inflection of it
-        if token in (hit + suffix, hit[:-1] + suffix) or hit == token + suffix:
-            return token
-    return hit
 
 
 _INVISIBLE_UTF8 = (
@@ -307,7 +126,7 @@ def _unleet(token: str) -> str:
         return _unleet(core) + token[len(core) :]  # "c4p4c1ty?"
     candidate = token.translate(LEET)
     fixed = correct(candidate) if candidate.isalpha() else candidate
-    if fixed in _fuzzy_index() or fixed in TEXT_SPEAK or fixed == "risk":
+    if is_correction_target(fixed) or fixed in TEXT_SPEAK or fixed == "risk":
         return fixed
     letters = sum(c.isalpha() for c in token)
     if fixed.isalpha() and letters >= 2 and letters >= len(token) - letters:
@@ -315,29 +134,6 @@ def _unleet(token: str) -> str:
     if fixed.isalpha() and len(fixed) >= 3 and fixed in _known_words():
         return fixed  # "d035 5h3 h4v3" → "does she have": mostly digits, but every word decodes to a known one
     return token
-
-
-COMMON_CAPITALISED = words(
-    """
-    a act acts add ai all also always amhp an and answer april arabic are as assessment at august avoid based be
-    been being bengali both british but bypass cafcass camhs can cannot capacity care case centre chatgpt check
-    children christmas chronology cin claude college condense conference convert copilot correct could council
-    court cp create credit data dear december define deprivation describe did discussion disregard do does dols
-    don't dont draft each early easter eclipse edit ehcp england english ensure epo equality every excel explain
-    family february first for forget format french friday from gemini give given gp had has have he health hello
-    help her here hi him his housing how however human i icpc if ignore imagine important improve in include
-    instead ireland is it its jailbreak january july june just keep last let letter liberty liquidlogic list
-    london lpa make manager march may mca me meeting mental might minute monday mosaic must my never next nfa
-    nhs no northern not note notes november october ofsted ok okay on one only or our outlook output override
-    panel pathway plan please plo police portuguese prepare pretend proofread protection punjabi put rcpc record
-    remember rephrase reply report respond return review reword rewrite rights safety saturday school scotland
-    second section sen senco september service services sgo shall she shorten should signs so spanish stay
-    strategy suggest summarise summary sunday take team teams tell thank thanks that the them then there these
-    they this those three thursday tidy to together translate tuesday turn two uk universal urdu us use using
-    visitor wales was we wednesday welsh were what whatever when whenever where which who why will word working
-    would write yes you your
-    """
-)
 
 
 @lru_cache(maxsize=1)
@@ -485,7 +281,7 @@ def normalise_sentence(sentence: str) -> str:
             mapped = tok + "g"  # a dropped g: "chattin", "talkin", "makin"
         if mapped is None and len(tok) >= 4 and tok.endswith("z") and tok[:-1] + "s" in _known_words():
             mapped = tok[:-1] + "s"  # "twinz", "kidz"
-        if mapped is None and tok not in _known():
+        if mapped is None and not is_known(tok):
             short = _short_trigger(tok)  # "risck", "rissk"
             if short != tok:
                 mapped = short
