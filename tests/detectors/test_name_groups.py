@@ -34,6 +34,8 @@ def names(text: str) -> list[str]:
         ("What's your name? Oyelaran Bello", ["Oyelaran Bello"]),
         # spoken to, and speakers in a transcript
         ("Ifeoma, can you send the letter again?", ["Ifeoma"]),
+        ("Not again, Holly!", ["Holly"]),
+        ("Name:    Christopher Baker", ["Christopher Baker"]),
         ("Dragoslav: Where were you?\nMaria: At home.", ["Dragoslav", "Maria"]),
         ('carol: "who are you?"', ["carol"]),
         # a lower-case first name after a cue, and a suffix after a completed name
@@ -55,6 +57,7 @@ def test_names_in_company_are_found(text: str, expected: list[str]) -> None:
         "However, can you confirm the date?",
         "Outcome: No further action.",
         "we gave benjamin a biscuit and told him a story",
+        "It was amazing, grace!",
     ],
 )
 def test_lists_of_terms_and_ordinary_phrases_are_left(text: str) -> None:

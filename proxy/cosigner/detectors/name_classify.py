@@ -338,6 +338,8 @@ def in_gazetteer(lower: str) -> bool:
 def _support_after(text: str, tokens: list[Token], i: int) -> bool:
     """What follows shows a person: "Hope said", "Hope's brother", "Hope, Ewelina's brother"."""
     tok = tokens[i]
+    if text.startswith(("!", "?"), tok[END]) and text.endswith(", ", 0, tok[START]):
+        return True  # spoken to: "Don't go to town, Heather!"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return False

@@ -140,6 +140,15 @@ def particle_surnames(text: str, tokens: list[Token], labels: list[int], particl
                 labels[k] = STRONG
 
 
+def _introduced(text: str, tokens: list[Token], i: int) -> bool:
+    """Word ``i`` follows a title ("Dr. Justin Beet") or a name label ("Name:    Christopher Cadena")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    gap = text[prev[END] : tokens[i][START]]
+    return (prev[LOWER] in TITLES and gap in (" ", ". ")) or (prev[LOWER] == "name" and gap.strip(" \t") == ":")
+
+
 def _surname_shape(tok: Token) -> bool:
     return tok[CAP] and not tok[CARE] and not tok[WORD].isupper() and len(tok[WORD]) > 1
 
@@ -155,7 +164,7 @@ def _space(text: str, left: Token, right: Token) -> bool:
 def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]) -> None:
     """A middle initial between a name and a capitalised word makes all three a name ("Jildau S Bouts", "Ella H.
     Snider"); after a first name found as a name, or one after a title, a capitalised word is its surname even
-    when it looks like an English word ("Christina Rosing", "Dr. Justin Beet")."""
+    when it looks like an English word ("Christina Rosing", "Dr. Justin Beet", "Name: Christopher Cadena")."""
     count = len(tokens)
     first_names, common = LEXICON.first_names, LEXICON.english_common
     for i in [i for i, label in enumerate(labels) if label != NOT_NAME]:
@@ -174,9 +183,7 @@ def surnames_after_first_names(text: str, tokens: list[Token], labels: list[int]
             if text[nxt[END] : last[START]] in (" ", ". ") and _surname_shape(last):
                 labels[i] = labels[i + 1] = labels[i + 2] = STRONG
         elif labels[i] == STRONG and first and labels[i + 1] == NOT_NAME and _surname_shape(nxt):
-            titled = i > 0 and tokens[i - 1][LOWER] in TITLES and text[tokens[i - 1][END] : tok[START]] in (" ", ". ")
-            if titled or nxt[LOWER] not in common:
-                labels[i + 1] = STRONG
+            labels[i + 1] = STRONG if _introduced(text, tokens, i) or nxt[LOWER] not in common else NOT_NAME
 
 
 def _lower_case_full_name(text: str, tokens: list[Token], labels: list[int], i: int) -> None:
