@@ -123,6 +123,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(way|ways) (to|of|i can|we can|i could|we could|i should|we should) (say|saying|explain|explaining|tell|"
         "telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|share|sharing|raise|"
         "raising|break|breaking|communicate|communicating|express|expressing|present|presenting|record|recording)",
+        "(alternatives|alternative|synonyms|synonym|another word|other words|a better word|better words|plainer words|"
+        "simpler words|plain english alternatives|plain english alternative|plain english versions) (to|for|of)",
         "(start|have|open|begin|approach|hold|plan|prepare for) (a|the|this|that|my) (conversation|discussion|chat|"
         "talk|difficult conversation)",
         "how (should|can|could|do|would|might|shall) (i|we) (tell|explain|say|phrase|word|put|break|share|raise"
@@ -228,6 +230,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(is it|would it be|is that) (risky|safe|unsafe|ok|okay|wise|a good idea|secure|allowed) to (email|send|"
         "share|store|print|post|text|upload|save|include|mention|write|attach|copy|forward|use|put|leave|take)",
         "what would (you|u) do to (make|improve|fix|tidy|shorten|structure|simplify|clarify|strengthen|tighten)",
+        "(would it help|does it help|is it worth|is it useful|is it helpful|would it be useful|would it be helpful) "
+        "(to|if i|if we) (add|include|attach|use|insert|put|mention|write|quote|reference|draw)",
     ),
     # Books, training, resources: recommending them is not a decision about a person.
     "RESOURCE": (
@@ -318,7 +322,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "for|argue for)",
                     "(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "
                     "(i|we) (should|would|could|ought to|must|need to) (recommend|choose|go for|push for|propose|pick|"
-                    "take|ask for|argue for)"),
+                    "take|ask for|argue for)",
+                    "how old (do|would|did) (you|u) (think|say|reckon|guess|estimate|judge)",
+                    "(his|her|their|the|subj|x) (real|true|actual) age",
+                    "older than (he|she|they) (claim|claims|say|says)",
+                    "younger than (he|she|they) (claim|claims|say|says)"),
     "CRED_Q": ("(believe|accept|trust|buy|credit) (the|his|her|their|subj|x|mum|dad|this|that) (version|account|story|"
                "explanation|side|version of events)",
                "(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
@@ -344,12 +352,20 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "(so|therefore) (put|mark|rate|score|flag|class|label|treat|record|count) (subj|her|him|them|x|"
                 "the family|this family)"),
     "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",
+                  "(boys|girls|men|women|families|parents|people|children|kids|mothers|fathers|young people) from "
+                  "(x|that country|there|abroad|overseas|those countries|that part of the world)",
                   "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
+                  "albanian|albanians|afghan|afghans|syrian|iraqi|iranian|eritrean|sudanese|vietnamese|chinese|"
+                  "turkish|kurdish|lithuanian|latvian|slovak|czech|bulgarian|hungarian|portuguese|irish|jamaican|"
+                  "ghanaian|congolese|zimbabwean|kenyan|ethiopian|moroccan|algerian|egyptian|yemeni|sri lankan|"
+                  "tamil|filipino|russian|ukrainian|kosovan|libyan|gambian|sierra leonean|"
                   "criminal record|a criminal record|convictions|ex offender|ex offenders|been in prison|"
                   "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
                   "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "OWNED": ("(my|our) (own |)(concern level|concern levels|levels|categories|risk categories|risk category|"
+    "OWNED": ("(my|our) (own |)(finding|conclusion|determination|opinion|recommendation|assessment|judgement|"
+              "judgment|decision|view|analysis|formulation)",
+              "(my|our) (own |)(concern level|concern levels|levels|categories|risk categories|risk category|"
               "rag ratings|colours|grades|scores|ratings|gradings|rankings|ranking|order|judgements|risk levels)",
               "(ratings|rating|scores|score|grades|levels|risk levels|rag ratings|decisions|judgements|judgments|"
               "views|conclusions|findings|answers|colours|categories|category|risk categories|concern levels) "

@@ -30,7 +30,8 @@ _PEOPLE = (
 SUBJECTS = (
     "he|she|they|mum|dad|the child|the children|the baby|the mother|the father|the parents|this child|"
     "this family|the family|the young person|the boy|the girl|this person|the person|the adult|the client|"
-    "the service user|the resident|the carer|the carers|gran|the partner|the boyfriend|the grandmother|x|it|"
+    "the service user|the resident|the carer|the carers|the care leaver|the patient|the tenant|the pupil|"
+    "gran|the partner|the boyfriend|the grandmother|x|it|"
     "the placement|this placement|the (foster|kinship|current|new|residential|adoptive|long term|family) "
     "placement|this (foster|kinship|current|new|residential|adoptive|family) placement|the court|the judge|"
     "the kids|the siblings|this baby|this young person|"
