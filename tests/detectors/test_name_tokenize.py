@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bench.redaction import corpus
 from bench.redaction.realistic import STRATEGY, VISIT
 from cosigner.detectors.lexicon import LEXICON
-from cosigner.detectors.name_classify import _ORDINARY_LOWER, Token, care_mask, tokenize
+from cosigner.detectors.name_tokens import _ORDINARY_LOWER, Token, care_mask, tokenize
 from cosigner.detectors.term_matcher import lower_same_length
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")

@@ -10,20 +10,22 @@ import re
 
 from cosigner.detectors.lexicon import LEXICON, NAME_PARTICLES, TITLES
 from cosigner.detectors.name_classify import (
+    LIST_GAPS,
+    NOT_NAME,
+    STRONG,
+    WEAK,
+    in_gazetteer,
+)
+from cosigner.detectors.name_tokens import (
     CAP,
     CARE,
     END,
     INITIAL,
-    LIST_GAPS,
     LOWER,
-    NOT_NAME,
     POSSESSIVE,
     START,
-    STRONG,
-    WEAK,
     WORD,
     Token,
-    in_gazetteer,
 )
 
 _COMMA = re.compile(",")

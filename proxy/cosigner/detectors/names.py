@@ -23,26 +23,28 @@ from cosigner.detectors.lexicon import (
     WORD_NAMES,
 )
 from cosigner.detectors.name_classify import (
+    NAME_GIVEN,
+    NOT_NAME,
+    STRONG,
+    WEAK,
+    adjacent,
+    classify,
+    in_gazetteer,
+    unknown_word,
+)
+from cosigner.detectors.name_groups import list_names, particle_surnames, surnames_after_first_names
+from cosigner.detectors.name_tokens import (
     CAP,
     CARE,
     END,
     INITIAL,
     LOWER,
-    NAME_GIVEN,
-    NOT_NAME,
     START,
-    STRONG,
-    WEAK,
     WORD,
     Token,
-    adjacent,
     care_mask,
-    classify,
-    in_gazetteer,
     tokenize,
-    unknown_word,
 )
-from cosigner.detectors.name_groups import list_names, particle_surnames, surnames_after_first_names
 from cosigner.detectors.term_matcher import lower_same_length
 
 # After a name in a heading or list line: a birth date or health number label ("- D.O.B.", "(DOB", ", NHS no").
