@@ -22,6 +22,14 @@ _LEVELS = (
     "none"
 )
 
+_AGES = "|".join(str(age) for age in range(60, 106))  # an age given as a premise ("given she's 85")
+
+# "another injury", "a further incident": a repeat of harm, the thing a prediction is about.
+_REPEAT_EVENT = (
+    "(another|a further|further|more|a repeat|a new|a second|repeat) (injury|injuries|incident|incidents|assault|"
+    "assaults|episode|relapse|overdose|attack|fall|falls|admission|crisis|breakdown|bruise|bruises|fracture)"
+)
+
 FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # The model cast as someone who judges: "pretend you're the IRO", "if you were the duty manager".
     "ROLE_CAST": (
@@ -168,7 +176,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # How bad, how serious: a degree of risk asked for.
     "DEGREE_Q": (
-        "how (bad|serious|worrying|concerning|worried|unsafe|risky|dangerous|grave|severe|safe|vulnerable|"
+        "how (bad|serious|worrying|concerning|worried|concerned|alarmed|anxious|uneasy|unsafe|risky|dangerous|grave|"
+        "severe|safe|vulnerable|"
         "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
         "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are)",
     ),
@@ -259,6 +268,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(case|referral|notes|note|file|record|records|statement) (below|above|attached|pasted)",
         "(x|subj) (case|file|notes|referral|situation)",
         "(this|that|my) (real|actual) (case|referral|family|note|notes)",
+        "(real|actual) (social worker|practitioner|me|life|world|names|people)",
     ),
 }
 
@@ -280,22 +290,28 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "genuine|ok|okay|safe|bad|serious|risky|dangerous|real|convincing|credible) to (you|u)",
     ),
     "EXPLAIN": ("when (can|could|may|should|would|do|does) (one|it|they|an order|these|this|that|such an order) be",
+                "(involve|involves|entail|entails|consist of|consists of)",
                 "under the (mca|mental capacity act|care act|children act|mental health act|law|legislation|act|"
                 "guidance|code of practice)",
 
                 "(what is|what are|whats) (a|an)", "(walk|talk|take) (me|us) through", "help me understand"),
     "OUTCOME": ("(things|it|everything|life|this|the case|the placement) (turn|turns|work|works) out",
-                "turn out for", "(fail|fails|failing|break down|breaks down|collapse|collapses|fall apart|"
+                "turn out for",
+                f"{_REPEAT_EVENT}",
+                "(fail|fails|failing|break down|breaks down|collapse|collapses|fall apart|"
                 "falls apart|go wrong|goes wrong|end badly|ends badly)"),
     "EVASION": ("(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
-    "PRED_STRONG": ("how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",
+    "PRED_STRONG": (f"{_REPEAT_EVENT} (likely|probable|expected|on the cards|inevitable|coming)",
+                    "how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",
                     "(you|u) (see|expect|imagine|envisage|foresee|picture) (happening|going to happen|will happen|the "
                     "future|things going|this going|it going|them doing|him doing|her doing)",
                     "how do (you|u) see (it|this|things|the future|the placement|x|subj|them|him|her) (going|working "
                     "out|ending|panning out|turning out)"),
-    "CRED_NOUN": ("(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
+    "CRED_NOUN": ("telling (us|me|them|you|everyone|the police|the school|the court|the truth|the whole truth)",
+                  "(the whole truth|the full truth|the full story|the whole story)",
+                  "(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
     "DOC_FOCUS": ("(the right|the correct|an appropriate|a good|too) (length|size|format|tone|level of detail|"
@@ -344,6 +360,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "(the most|the least|produce|produces|producing|the highest|the lowest) (neglect|abuse|harm|cases|"
                 "violence|offending|risk|referrals|problems)",
                 "by default",
+                "(presume|presuming|assume|assuming|take it|taken as read) (that |)(subj|she|he|they|x|them|her|him) "
+                "(cant|cannot|can|lacks|lack|has|have|is|isnt|are|arent|will|wont|doesnt|does not)",
                 "(kids|children|wives|partners|daughters|sons|babies|girls|boys|carers|parents|women|men) more",
                 "more than (other|others|british|white|english|other families|other parents|most|the rest)",
                 "(a sign|signs|an indicator|indicators|evidence|a red flag|a marker) (of|that)",
@@ -352,6 +370,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "(so|therefore) (put|mark|rate|score|flag|class|label|treat|record|count) (subj|her|him|them|x|"
                 "the family|this family)"),
     "PROTECTED": ("(being|is|are|was|were|comes|come|coming|originally|hails|hail|family is|family are) from x",
+                  f"(subj|she is|he is|they are|x is|aged|age|at|being) ({_AGES})",
                   "(boys|girls|men|women|families|parents|people|children|kids|mothers|fathers|young people) from "
                   "(x|that country|there|abroad|overseas|those countries|that part of the world)",
                   "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
