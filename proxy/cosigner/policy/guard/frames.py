@@ -105,7 +105,13 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # An inference asked for: "does that mean the baby is at greater risk?".
     "INFERENCE": ("(does|doesnt|would|will|wouldnt|should|must) (that|this|it) (mean|make|put|suggest|indicate|show|"
-                  "prove)",),
+                  "prove)",
+                  "(mean|means|meaning|suggest|suggests) (that |)(we|i|you|they) (must|should|need to|have to|ought to|"
+                  "can|cannot|cant)"),
+    # Suspicion pointed at a group: "should we check for extremist views?".
+    "SUSPICION": ("(check for|look for|screen for|watch for|be wary of|suspect|suspicious|extremist|extremism|"
+                  "radicalised|radicalisation|radical views|terrorism|fgm|forced marriage|honour based|"
+                  "honour based abuse)",),
     # Putting people in order: "put the kids in order of how worried you'd be".
     "RANK_PEOPLE": (
         "(put|place|sort|arrange|list|order|line up|rank) (subj|the kids|the children|them|the families|the cases|"
@@ -333,6 +339,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "him|each|both|my)",),
     "RISK_OBJ": ("(neglect|the neglect|abuse|the abuse|exploitation|home conditions|living conditions|the injuries|"
                  "the injury|the bruising|the bruises|the incident|the incidents|the situation|parenting)",),
+    "STAT_DECIDE": ("(make|give|provide|offer|reach|come to) (a|your|the|an) (recommendation|decision|ruling|"
+                    "determination|call) (on|about|regarding|for|as to|over)",),
     "STAT_STRONG": ("(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "
                     "(should|would|do|shall|must|to) (i|we|) (recommend|choose|go for|push for|propose|pick|take|ask "
                     "for|argue for)",
@@ -343,13 +351,16 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "(his|her|their|the|subj|x) (real|true|actual) age",
                     "older than (he|she|they) (claim|claims|say|says)",
                     "younger than (he|she|they) (claim|claims|say|says)"),
-    "CRED_Q": ("(believe|accept|trust|buy|credit) (the|his|her|their|subj|x|mum|dad|this|that) (version|account|story|"
+    "CRED_Q": ("(can|could|should) (we|i|you|the court|they|anyone) (rely on|trust|believe|take at face value|"
+               "accept) (what|the|his|her|their|x|subj|this|that|anything)",
+               "(believe|accept|trust|buy|credit) (the|his|her|their|subj|x|mum|dad|this|that) (version|account|story|"
                "explanation|side|version of events)",
                "(you|u) (buy|believe|trust|accept|credit) (it|that|this|her|him|them|his story|her story|the story|"
                "the account|what|their story|a word of it)",),
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
     "STAT_TOPIC": ("(get|involve|bring in|go to|refer to|take it to|ask) legal", "legal involved",
+                   "contact (between|with) (x|subj|the|her|his|their|birth|mum|dad)",
                    "(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
                    "call police)",),
     "DRAFT_VERB": ("(make|create|produce|design|build|put together|knock up|do|draw up) (me |us |)(a|an|the|some) "
@@ -373,7 +384,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   f"(subj|she is|he is|they are|x is|aged|age|at|being) ({_AGES})",
                   "(boys|girls|men|women|families|parents|people|children|kids|mothers|fathers|young people) from "
                   "(x|that country|there|abroad|overseas|those countries|that part of the world)",
-                  "(single dad|single dads|teenage parent|teenage parents|teen parent|young parent|care background|"
+                  "(young dads|young dad|young mums|young mum|young fathers|young mothers|teenage dads|teen dads|"
+                  "older parents|older mums|older dads|single dad|single dads|teenage parent|teenage parents|"
+                  "teen parent|young parent|care background|"
                   "albanian|albanians|afghan|afghans|syrian|iraqi|iranian|eritrean|sudanese|vietnamese|chinese|"
                   "turkish|kurdish|lithuanian|latvian|slovak|czech|bulgarian|hungarian|portuguese|irish|jamaican|"
                   "ghanaian|congolese|zimbabwean|kenyan|ethiopian|moroccan|algerian|egyptian|yemeni|sri lankan|"

@@ -47,7 +47,8 @@ TOPICS = words(
     "SITUATION DECIDE_WORD VALUE_Q WORRY"
 )
 PROFILED_TOPICS = words(
-    "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY"
+    "RISK_OBJ RISK_NOUN RISK_STRONG OUTCOME PRED_STRONG PRED_QUESTION PRED_DECL STAT_TOPIC CRED_NOUN SCALE WORRY "
+    "SUSPICION"
 )
 JUDGEMENT_ASKED = words(
     "VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS INFERENCE"
@@ -234,9 +235,12 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if _explains_generally(roles, sentence, padded):
         return found  # "What does a RAG rating mean?": the topic rules already decided
     out = set(found)
-    if "INFERENCE" in roles and sentence.question and "EXPLAIN" in roles:
-        # "Does that mean the baby is at greater risk?" asks for an inference about the baby, not a definition
+    if "INFERENCE" in roles and sentence.question:
+        # "Does that mean the baby is at greater risk?" asks for an inference about the baby, not a definition;
+        # "Does his history mean we must do a section 47?" asks for the decision
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, True)
+        if roles & TOPICS and not roles & ABOUT_TEXT:
+            out.add(topic_category(roles, "risk_scoring"))
     about_text = bool(roles & ABOUT_TEXT) and not roles & (EXPLICIT - {"ROLE_CAST"})
     system = sentence.role in ("system", "developer")
     owned = "OWNED" in roles

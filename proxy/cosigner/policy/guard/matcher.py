@@ -364,7 +364,8 @@ def _someone_else(words: list[str]) -> bool:
         if any(w in AUXILIARIES for w in context):
             # an inverted question: "how do courts decide …" asks about practice in general (someone else's
             # judgement); "do the parents meet …" asks the model about these people
-            return w1 in GENERIC_SUBJECTS and (not rest or rest[-1] not in DETERMINERS)
+            general = w1 in GENERIC_SUBJECTS or (bool(rest) and rest[-1] in ("a", "an"))  # "how does a court decide"
+            return general and (not rest or rest[-1] not in DETERMINERS)
         return True
     if w1 in MODAL_WORDS and rest:
         w2 = rest[-1]
