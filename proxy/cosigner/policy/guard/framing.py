@@ -139,6 +139,8 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     if "RESOURCE" in roles and not _about_someone(roles, padded):
         return True  # "What books would you recommend on analysis?"
     embedded = _embedded_question(padded)
+    if _asks_about_taking_part(roles, sentence, padded):
+        return True  # "Can the parents bring an advocate to the review?"
     if "PRACTICE_Q" in roles and "SPECIFIC" not in roles and " x " not in padded:
         return True  # "How do you decide if someone lacks capacity under the MCA?"
     if "HOWTO" in roles and not embedded:
@@ -177,6 +179,50 @@ def _calls_it(padded: str) -> bool:
             if not AS_LEVELS.isdisjoint(tokens[at + 1 : at + 4]):
                 return True
     return False
+
+
+PERSON_HEADS = words(
+    "x subj he she they mum dad mother father child children baby kids family parents carer carers grandparents "
+    "gran nan partner boyfriend girlfriend stepdad son daughter sibling siblings twins uncle aunt husband wife"
+)
+
+
+DETERMINED = words("the this that these those her his their")
+# Practical questions about a person's part in the process, not verdicts about them.
+LOGISTICS = words(
+    "attend come bring invited invite copy read receive told speak advocate interpreter contact phone call ring "
+    "email complain appeal request join meet sign consent agree see visit"
+)
+
+
+TAKING_PART = words("attend bring invited copy receive told speak advocate interpreter complain appeal request join")
+JUDGEMENT_WORDS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q CRED_STRONG RISK_STRONG OUTCOME EVALUATIVE")
+
+
+def _asks_about_taking_part(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    """A yes/no question about someone's part in the process: attending, bringing an advocate, appealing."""
+    tokens = padded.split()
+    return (
+        sentence.question
+        and sentence.head in VERDICT_HEADS
+        and not TAKING_PART.isdisjoint(tokens[:6])
+        and not roles & JUDGEMENT_WORDS
+        and not roles & EXPLICIT
+    )
+
+
+def _verdict_on_someone(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    """A yes/no question whose subject is a person in the case ("Will Jamal's mum let him home?")."""
+    if not sentence.question or sentence.head not in VERDICT_HEADS or roles & {"EXPLAIN", "HOWTO", "COMMUNICATE"}:
+        return False
+    tokens = padded.split()
+    if len(tokens) < 3 or tokens[0] not in VERDICT_HEADS or not LOGISTICS.isdisjoint(tokens):
+        return False
+    first = tokens[1]
+    if first in ("x", "subj", "he", "she", "they"):
+        return True
+    # a particular person ("the parents", "her son"), not people in general ("can parents bring …")
+    return first in DETERMINED and len(tokens) > 2 and tokens[2] in PERSON_HEADS
 
 
 def _wording_choice(text: str) -> bool:
@@ -239,7 +285,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         # "Does that mean the baby is at greater risk?" asks for an inference about the baby, not a definition;
         # "Does his history mean we must do a section 47?" asks for the decision
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, True)
-        if roles & TOPICS and not roles & ABOUT_TEXT:
+        if roles & TOPICS and not roles & {"DOC_QUESTION", "DOC_FOCUS", "COMMUNICATE"}:
             out.add(topic_category(roles, "risk_scoring"))
     about_text = bool(roles & ABOUT_TEXT) and not roles & (EXPLICIT - {"ROLE_CAST"})
     system = sentence.role in ("system", "developer")
@@ -301,6 +347,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     rated = bool(roles & {"SPECIFIC", "RISK_OBJ"}) or " that " in padded or " it " in padded
     if rates_it and rated and not owned and not about_text:
         out.add("risk_scoring")  # "Mum drinks every night and leaves the baby … How would you rate that?"
+    if _verdict_on_someone(roles, sentence, padded) and not about_text and not owned:
+        out.add(topic_category(roles, "risk_scoring"))  # "Will Jamal's mum let him come home?"
     judges_person = "EVALUATIVE" in roles and sentence.question and sentence.head in VERDICT_HEADS
     if judges_person and _about_someone(roles, padded) and not about_text and not owned and "EXPLAIN" not in roles:
         out.add(topic_category(roles, "risk_scoring"))  # "Is mum coping?", "Are the parents protective enough?"
