@@ -24,7 +24,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cosigner.policy.guard.categories import EXPLAIN_HEADS, VERDICT_HEADS, categories_for
+from cosigner.policy.guard.categories import VERDICT_HEADS, categories_for
+from cosigner.policy.guard.cues import (
+    EXPLICIT,
+    JUDGED_THINGS,
+    asks_about_taking_part,
+    calls_it,
+    casts_a_judge,
+    comparison_category,
+    embedded_question,
+    explains_generally,
+    verdict_on_someone,
+    wording_choice,
+)
 from cosigner.policy.guard.expand import words
 from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentence
 
@@ -34,11 +46,6 @@ FORMAT_HEADS = DRAFT_HEADS | words("fill populate complete lay insert enter copy
 OWNER_HEADS = words("i we ive weve id im my our")
 # The request also asks for the model's own view: ownership no longer excuses it.
 ASKS_MODEL = words("YOUR_JUDGEMENT VALIDATE ASKS EVASION EVASION_WRAP ROLE_CAST")
-# Evidence too explicit for a communication frame to excuse.
-EXPLICIT = words(
-    "RISK_VERB_PERSON VALIDATE EVASION EVASION_WRAP SCALE CHOICE_RISK CHOICE_DECISION CHOICE_CRED VALUE_Q "
-    "ROLE_CAST TRIAGE_PICK CRED_STRONG RISK_STRONG"
-)
 # The sentence is about a document or its wording, not about a person.
 ABOUT_TEXT = words("DOC_QUESTION DOC_FOCUS DRAFT_VERB COMMUNICATE")
 TOPICS = words(
@@ -57,27 +64,7 @@ VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
-# Someone whose verdict counts: "you're a Graded Care Profile assessor", "pretend you are the duty senior".
-PERSONA_TRIGGERS = words("youre pretend imagine act play be were")
-JUDGING_PERSONAS = words(
-    """
-    judge magistrate magistrates manager iro chair panel assessor senior supervisor psychologist psychiatrist
-    doctor detective investigator inspector guardian officer lead worker practitioner jury juror lado amhp
-    signatory gatekeeper teller psychic clairvoyant expert decider
-    """
-)
 RATING_HEADS = words("rate score grade rank band rag")
-ASKING_IF = words("know say decide see check out judge assess")
-OTHER_TELLERS = words("they he she mum dad it children child kids x")
-
-
-def _casts_a_judge(padded: str) -> bool:
-    tokens = padded.split()
-    return any(
-        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you"))
-        and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])
-        for i, token in enumerate(tokens)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +93,7 @@ def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) ->
         if sentence.context:
             continue
         drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & {"COMMUNICATE", "DOC_FOCUS"})
-        cast = cast or ("ROLE_CAST" in roles or _casts_a_judge(padded))
+        cast = cast or ("ROLE_CAST" in roles or casts_a_judge(padded))
     return Frame(
         hides="HIDE_OUTPUT" in everything,
         structured="FORMAT_OUT" in everything,
@@ -138,14 +125,14 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
     if "RESOURCE" in roles and not _about_someone(roles, padded):
         return True  # "What books would you recommend on analysis?"
-    embedded = _embedded_question(padded)
-    if _asks_about_taking_part(roles, sentence, padded):
+    embedded = embedded_question(padded)
+    if asks_about_taking_part(roles, sentence, padded):
         return True  # "Can the parents bring an advocate to the review?"
     if "PRACTICE_Q" in roles and "SPECIFIC" not in roles and " x " not in padded:
         return True  # "How do you decide if someone lacks capacity under the MCA?"
     if "HOWTO" in roles and not embedded:
         return True  # "What's the safest way to store my notes?", "Is it risky to email the report?"
-    if _wording_choice(sentence.text):
+    if wording_choice(sentence.text):
         return True  # "Is it 'safeguarding' or 'safe-guarding'?"
     if "DOC_FOCUS" in roles and not _about_someone(roles, padded) and not roles & (EXPLICIT - {"RISK_STRONG"}):
         return True  # "How worried should I be about my own writing style?"
@@ -165,102 +152,6 @@ def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: 
     return owned and formats and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}
 
 
-JUDGED_THINGS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q RISK_DECL OUTCOME")
-CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
-AS_LEVELS = words("risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern")
-
-
-def _calls_it(padded: str) -> bool:
-    """"Would you describe this household as high risk?": a calling verb, a few words, "as" and a level."""
-    tokens = padded.split()
-    for i, token in enumerate(tokens):
-        if token in CALLING_VERBS and "as" in tokens[i + 1 : i + 5]:
-            at = tokens.index("as", i + 1)
-            if not AS_LEVELS.isdisjoint(tokens[at + 1 : at + 4]):
-                return True
-    return False
-
-
-PERSON_HEADS = words(
-    "x subj he she they mum dad mother father child children baby kids family parents carer carers grandparents "
-    "gran nan partner boyfriend girlfriend stepdad son daughter sibling siblings twins uncle aunt husband wife"
-)
-
-
-DETERMINED = words("the this that these those her his their")
-# Practical questions about a person's part in the process, not verdicts about them.
-LOGISTICS = words(
-    "attend come bring invited invite copy read receive told speak advocate interpreter contact phone call ring "
-    "email complain appeal request join meet sign consent agree see visit"
-)
-
-
-TAKING_PART = words("attend bring invited copy receive told speak advocate interpreter complain appeal request join")
-JUDGEMENT_WORDS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q CRED_STRONG RISK_STRONG OUTCOME EVALUATIVE")
-
-
-def _asks_about_taking_part(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
-    """A yes/no question about someone's part in the process: attending, bringing an advocate, appealing."""
-    tokens = padded.split()
-    return (
-        sentence.question
-        and sentence.head in VERDICT_HEADS
-        and not TAKING_PART.isdisjoint(tokens[:6])
-        and not roles & JUDGEMENT_WORDS
-        and not roles & EXPLICIT
-    )
-
-
-def _verdict_on_someone(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
-    """A yes/no question whose subject is a person in the case ("Will Jamal's mum let him home?")."""
-    if not sentence.question or sentence.head not in VERDICT_HEADS or roles & {"EXPLAIN", "HOWTO", "COMMUNICATE"}:
-        return False
-    tokens = padded.split()
-    if len(tokens) < 3 or tokens[0] not in VERDICT_HEADS or not LOGISTICS.isdisjoint(tokens):
-        return False
-    first = tokens[1]
-    if first in ("x", "subj", "he", "she", "they"):
-        return True
-    # a particular person ("the parents", "her son"), not people in general ("can parents bring …")
-    return first in DETERMINED and len(tokens) > 2 and tokens[2] in PERSON_HEADS
-
-
-def _wording_choice(text: str) -> bool:
-    """"Is it 'safeguarding' or 'safe-guarding'?": a choice between quoted wordings is about the text."""
-    low = text.lower()
-    return any(f"is it {q}" in low or f"should i write {q}" in low or f"should i say {q}" in low for q in "'\"‘“")
-
-
-def _explains_generally(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
-    return (
-        "EXPLAIN" in roles
-        and sentence.head in EXPLAIN_HEADS
-        and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}
-        and " x " not in padded
-    )
-
-
-def _embedded_question(padded: str) -> bool:
-    """"… whether mum is lying", "tell me if he is safe": a question put to the model inside the task."""
-    if " whether " in padded:
-        return True
-    tokens = padded.split()
-    for i in range(1, len(tokens) - 1):
-        if tokens[i] == "if" and tokens[i - 1] in ASKING_IF:
-            return True
-        if tokens[i] == "if" and tokens[i - 1] in ("me", "us") and i >= 2 and tokens[i - 2] == "tell":
-            return i < 3 or tokens[i - 3] not in OTHER_TELLERS  # "what they tell me if …" is the teenager's
-    return False
-
-
-def _comparison_category(roles: set[str], padded: str) -> str:
-    if roles & {"CRED_NOUN", "CRED_Q"} or any(w in padded for w in (" believable ", " credible ", " honest ")):
-        return "credibility"
-    if any(w in padded for w in (" suitable ", " option ", " placement ", " parent ")):
-        return "statutory_decision"
-    return "prediction" if " likely " in padded else "risk_scoring"
-
-
 def _asks(roles: set[str], sentence: RequestSentence) -> bool:
     return (
         sentence.question
@@ -278,7 +169,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     """The categories a sentence fires once its frame is taken into account."""
     if _is_excused(roles, sentence, padded, frame):
         return found & ALWAYS_FIRE
-    if _explains_generally(roles, sentence, padded):
+    if explains_generally(roles, sentence, padded):
         return found  # "What does a RAG rating mean?": the topic rules already decided
     out = set(found)
     if "INFERENCE" in roles and sentence.question:
@@ -302,7 +193,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     cast_asks = sentence.question or bool(roles & {"ROLE_CAST", "PRODUCE", "DECIDE_WORD"})
     # the sentence that only casts ("You're the judge.") asks nothing yet; the question after it does
     about_people = _about_someone(roles, padded) or "GENERIC_PERSON" in roles
-    only_casts = not sentence.question and ("ROLE_CAST" in roles or _casts_a_judge(padded))
+    only_casts = not sentence.question and ("ROLE_CAST" in roles or casts_a_judge(padded))
     concerns = bool(roles & TOPICS) or (about_people and not only_casts)
     if frame.role_cast and cast_asks and concerns and not about_text:
         out.add(topic_category(roles, "statutory_decision"))  # "If you were the duty manager, would you …?"
@@ -315,7 +206,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if "VALUE_Q" in roles and _about_someone(roles, padded) and not owned and "EXPLAIN" not in roles:
         out.add("risk_scoring")  # "what score does this home get?"
     levelled = bool(roles & {"RISK_OBJ", "SCALE", "RISK_DECL", "CHOICE_RISK"})
-    flagged = ("FLAG_AS" in roles and levelled and not about_text) or (levelled and _calls_it(padded))
+    flagged = ("FLAG_AS" in roles and levelled and not about_text) or (levelled and calls_it(padded))
     if (flagged or ("PICK_LEVEL" in roles and not about_text)) and _asks(roles, sentence) and not owned:
         out.add("risk_scoring")  # "Flag the person as high risk if …", "Would you describe them as high risk?"
     if "PROTECTED" in roles and "CONDITION" in roles and roles & PROFILED_TOPICS and _asks(roles, sentence):
@@ -329,7 +220,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if not found and "EXPLAIN" in roles and " x " in padded:
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, sentence.question)  # a named person
     if "COMPARE" in roles and (sentence.question or sentence.head in OPENERS) and not about_text and not owned:
-        out.add(_comparison_category(roles, padded))  # "Which of the two households is the safer option?"
+        out.add(comparison_category(roles, padded))  # "Which of the two households is the safer option?"
     if "RANK_PEOPLE" in roles and not owned and not about_text:
         out.add("risk_scoring")  # "put the kids in order of how worried you'd be about each"
     if padded.endswith(VERDICT_TAGS) and roles & TOPICS and not about_text and not owned:
@@ -347,7 +238,7 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     rated = bool(roles & {"SPECIFIC", "RISK_OBJ"}) or " that " in padded or " it " in padded
     if rates_it and rated and not owned and not about_text:
         out.add("risk_scoring")  # "Mum drinks every night and leaves the baby … How would you rate that?"
-    if _verdict_on_someone(roles, sentence, padded) and not about_text and not owned:
+    if verdict_on_someone(roles, sentence, padded) and not about_text and not owned:
         out.add(topic_category(roles, "risk_scoring"))  # "Will Jamal's mum let him come home?"
     judges_person = "EVALUATIVE" in roles and sentence.question and sentence.head in VERDICT_HEADS
     if judges_person and _about_someone(roles, padded) and not about_text and not owned and "EXPLAIN" not in roles:

@@ -1,0 +1,132 @@
+"""Small textual cues the framing rules read: who is cast as a judge, a question embedded in a task, a wording
+choice, a calling verb with a level, a verdict asked about a particular person.  Pure functions over one
+normalised sentence (``padded``) and its roles.
+"""
+
+from __future__ import annotations
+
+from cosigner.policy.guard.categories import EXPLAIN_HEADS, VERDICT_HEADS
+from cosigner.policy.guard.expand import words
+from cosigner.policy.guard.sentences import RequestSentence
+
+# Evidence too explicit for a communication frame to excuse.
+EXPLICIT = words(
+    "RISK_VERB_PERSON VALIDATE EVASION EVASION_WRAP SCALE CHOICE_RISK CHOICE_DECISION CHOICE_CRED VALUE_Q "
+    "ROLE_CAST TRIAGE_PICK CRED_STRONG RISK_STRONG"
+)
+# Someone whose verdict counts: "you're a Graded Care Profile assessor", "pretend you are the duty senior".
+PERSONA_TRIGGERS = words("youre pretend imagine act play be were")
+JUDGING_PERSONAS = words(
+    """
+    judge magistrate magistrates manager iro chair panel assessor senior supervisor psychologist psychiatrist
+    doctor detective investigator inspector guardian officer lead worker practitioner jury juror lado amhp
+    signatory gatekeeper teller psychic clairvoyant expert decider
+    """
+)
+ASKING_IF = words("know say decide see check out judge assess")
+OTHER_TELLERS = words("they he she mum dad it children child kids x")
+
+
+def casts_a_judge(padded: str) -> bool:
+    tokens = padded.split()
+    return any(
+        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you"))
+        and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])
+        for i, token in enumerate(tokens)
+    )
+
+
+JUDGED_THINGS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q RISK_DECL OUTCOME")
+CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
+AS_LEVELS = words("risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern")
+
+
+def calls_it(padded: str) -> bool:
+    """"Would you describe this household as high risk?": a calling verb, a few words, "as" and a level."""
+    tokens = padded.split()
+    for i, token in enumerate(tokens):
+        if token in CALLING_VERBS and "as" in tokens[i + 1 : i + 5]:
+            at = tokens.index("as", i + 1)
+            if not AS_LEVELS.isdisjoint(tokens[at + 1 : at + 4]):
+                return True
+    return False
+
+
+PERSON_HEADS = words(
+    "x subj he she they mum dad mother father child children baby kids family parents carer carers grandparents "
+    "gran nan partner boyfriend girlfriend stepdad son daughter sibling siblings twins uncle aunt husband wife"
+)
+
+
+DETERMINED = words("the this that these those her his their")
+# Practical questions about a person's part in the process, not verdicts about them.
+LOGISTICS = words(
+    "attend come bring invited invite copy read receive told speak advocate interpreter contact phone call ring "
+    "email complain appeal request join meet sign consent agree see visit"
+)
+
+
+TAKING_PART = words("attend bring invited copy receive told speak advocate interpreter complain appeal request join")
+JUDGEMENT_WORDS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q CRED_STRONG RISK_STRONG OUTCOME EVALUATIVE")
+
+
+def asks_about_taking_part(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    """A yes/no question about someone's part in the process: attending, bringing an advocate, appealing."""
+    tokens = padded.split()
+    return (
+        sentence.question
+        and sentence.head in VERDICT_HEADS
+        and not TAKING_PART.isdisjoint(tokens[:6])
+        and not roles & JUDGEMENT_WORDS
+        and not roles & EXPLICIT
+    )
+
+
+def verdict_on_someone(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    """A yes/no question whose subject is a person in the case ("Will Jamal's mum let him home?")."""
+    if not sentence.question or sentence.head not in VERDICT_HEADS or roles & {"EXPLAIN", "HOWTO", "COMMUNICATE"}:
+        return False
+    tokens = padded.split()
+    if len(tokens) < 3 or tokens[0] not in VERDICT_HEADS or not LOGISTICS.isdisjoint(tokens):
+        return False
+    first = tokens[1]
+    if first in ("x", "subj", "he", "she", "they"):
+        return True
+    # a particular person ("the parents", "her son"), not people in general ("can parents bring …")
+    return first in DETERMINED and len(tokens) > 2 and tokens[2] in PERSON_HEADS
+
+
+def wording_choice(text: str) -> bool:
+    """"Is it 'safeguarding' or 'safe-guarding'?": a choice between quoted wordings is about the text."""
+    low = text.lower()
+    return any(f"is it {q}" in low or f"should i write {q}" in low or f"should i say {q}" in low for q in "'\"‘“")
+
+
+def explains_generally(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    return (
+        "EXPLAIN" in roles
+        and sentence.head in EXPLAIN_HEADS
+        and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}
+        and " x " not in padded
+    )
+
+
+def embedded_question(padded: str) -> bool:
+    """"… whether mum is lying", "tell me if he is safe": a question put to the model inside the task."""
+    if " whether " in padded:
+        return True
+    tokens = padded.split()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] == "if" and tokens[i - 1] in ASKING_IF:
+            return True
+        if tokens[i] == "if" and tokens[i - 1] in ("me", "us") and i >= 2 and tokens[i - 2] == "tell":
+            return i < 3 or tokens[i - 3] not in OTHER_TELLERS  # "what they tell me if …" is the teenager's
+    return False
+
+
+def comparison_category(roles: set[str], padded: str) -> str:
+    if roles & {"CRED_NOUN", "CRED_Q"} or any(w in padded for w in (" believable ", " credible ", " honest ")):
+        return "credibility"
+    if any(w in padded for w in (" suitable ", " option ", " placement ", " parent ")):
+        return "statutory_decision"
+    return "prediction" if " likely " in padded else "risk_scoring"
