@@ -81,3 +81,18 @@ def test_ordinary_lower_case_uses_of_a_found_name_are_kept(text: str) -> None:
     redacted = REDACTOR.redact([text]).texts[0]
     lower = text.split(". ", 1)[1]
     assert lower in redacted
+
+
+def test_a_capitalised_name_outside_the_gazetteer_does_not_propagate_to_lower_case_words() -> None:
+    text = "The Exversion Orchestra was founded in 1977 and grew from a community orchestra."
+    assert "community orchestra." in REDACTOR.redact([text]).texts[0]
+
+
+def test_a_capitalised_gazetteer_name_propagates_to_lower_case_mentions() -> None:
+    redacted = REDACTOR.redact(["Visit to Lisa Jones.", "then lisa and her brother left"]).texts[1]
+    assert "lisa" not in redacted
+
+
+def test_a_found_name_outside_english_propagates_to_lower_case_mentions_after_a_cue() -> None:
+    redacted = REDACTOR.redact(["Summary for Mrs Agnieszka Wrzosek.", "We spoke to wrzosek about school."]).texts[1]
+    assert "wrzosek" not in redacted

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from cosigner.detectors.kinds import PERSON
-from cosigner.detectors.lexicon import LEXICON, VERBS_AFTER_NAME
+from cosigner.detectors.lexicon import LEXICON, RELATION_CUES, STRONG_CUES, TITLES, VERBS_AFTER_NAME
 from cosigner.detectors.name_classify import not_a_name_shape
 from cosigner.detectors.term_matcher import Term, preferred
 
@@ -76,10 +76,12 @@ _FUNCTION_WORD_NAMES = frozenset(
 def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
     """Terms for a found name, each of its parts, and the usual short forms of its first names.
 
-    A name found written with a capital propagates only to capitalised mentions (so "Salesperson" found as a
-    name never turns "salesperson" into one) unless it is a gazetteer name.  A name found in lower case
+    A name found written with a capital propagates only to capitalised mentions unless every word of it is a
+    gazetteer name ("lisa" after "Lisa Jones"), so neither "Salesperson" nor the "Orchestra" of "The Exversion
+    Orchestra", found as names, turns the lower-case word into one.  A name found in lower case
     ("mum (grace)") propagates to any case, except the few names that are everyday function words ("will").
-    A capitalised-only part still matches a lower-case mention in a name's position (``lower_name_position``).
+    A capitalised-only part still matches a lower-case mention in a name's position (``lower_name_position``),
+    and one that is no English word also right after a cue (``lower_after_cue_or_name_position``).
 
     One term per distinct text, merged as the matcher would (see ``TermMatcher``): the names of one request
     repeat their parts ("Kerry Nolan", "Kerry", "Kerry's"), so each distinct value and part is judged once.
@@ -87,12 +89,12 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
     terms: dict[str, Term] = {}
     seen: set[str] = set()
     parts_done: set[tuple[str, bool, bool]] = set()
-    name_like: dict[str, bool] = {}
+    known_names: dict[str, bool] = {}
 
-    def is_name_like(word: str) -> bool:
-        known = name_like.get(word)
+    def is_known(word: str) -> bool:
+        known = known_names.get(word)
         if known is None:
-            known = name_like[word] = _name_like(word)
+            known = known_names[word] = _known_name(word)
         return known
 
     for value in values:
@@ -106,7 +108,7 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
         found_capital = value[0].isupper()
         if len(value) <= _MAX_NAME_CHARS and value.count(" ") < _MAX_NAME_WORDS:
             # a run of capitalised words longer than any name (a heading) propagates only word by word
-            capital_only = found_capital and not is_name_like(value)
+            capital_only = found_capital and not is_known(value)
             _merge(terms, Term(value, kind, capitalised_only=capital_only or _common(value, found_lower)))
         for part in _PART_SPLIT.split(value):
             key = (part, found_capital, found_lower)
@@ -119,9 +121,13 @@ def name_terms(values: Iterable[str], kind: str = PERSON) -> list[Term]:
                 continue
             if part.isupper() and len(part) <= 2:
                 continue  # initials are too short to propagate
-            part_capital_only = found_capital and not is_name_like(part)
+            part_capital_only = found_capital and not is_known(part)
             capital_only = part_capital_only or _common(part, found_lower)
-            _merge(terms, Term(part, kind, capital_only, lower_name_position if capital_only else None))
+            context = None
+            if capital_only:
+                unknown = low not in LEXICON.english_common and not not_a_name_shape(low)
+                context = lower_after_cue_or_name_position if unknown else lower_name_position
+            _merge(terms, Term(part, kind, capital_only, context))
             for nickname in LEXICON.nicknames.get(low, ()):
                 _merge(terms, Term(nickname.capitalize(), kind, capitalised_only=True))
     return list(terms.values())
@@ -146,19 +152,21 @@ def lower_name_position(text: str, start: int, end: int) -> bool:
     return verb is not None and (verb.group(1) in VERBS_AFTER_NAME or verb.group(1) in _PERSON_AUXILIARIES)
 
 
+def lower_after_cue_or_name_position(text: str, start: int, end: int) -> bool:
+    """For a found name that is no English word ("Nowak"): also a lower-case mention right after a cue or title
+    ("spoke to nowak", "mrs nowak"); a word like "orchestra" stays itself after ordinary words."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is not None and before.group(1).lower() in _CUES_BEFORE:
+        return True
+    return lower_name_position(text, start, end)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.? \Z")
+_CUES_BEFORE = (RELATION_CUES | TITLES | STRONG_CUES) - {"and", "or"}
 _SKIP_BEFORE = frozenset(" \t\"'“‘(")
 _SENTENCE_END = frozenset(".!?:;\n•*")
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _PERSON_AUXILIARIES = frozenset({"was", "is", "has", "had"})
-
-
-def _name_like(value: str) -> bool:
-    """Safe to match in lower case too: a gazetteer name ("lisa" after "Lisa Jones"), or a word that is no
-    ordinary English ("gurpreet" after "Gurpreet"), unlike "Salesperson" or "Pleasures"."""
-    if _known_name(value):
-        return True
-    words = [w for w in _PART_SPLIT.split(value.lower()) if w]
-    return bool(words) and not any(w in LEXICON.english_common or not_a_name_shape(w) for w in words)
 
 
 def _known_name(value: str) -> bool:
