@@ -339,6 +339,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "him|each|both|my)",),
     "RISK_OBJ": ("(neglect|the neglect|abuse|the abuse|exploitation|home conditions|living conditions|the injuries|"
                  "the injury|the bruising|the bruises|the incident|the incidents|the situation|parenting)",),
+    "STAT_QUESTION": ("who should (get|have|keep|look after|care for|be given|raise|bring up|live with|take)",),
     "STAT_DECIDE": ("(make|give|provide|offer|reach|come to) (a|your|the|an) (recommendation|decision|ruling|"
                     "determination|call) (on|about|regarding|for|as to|over)",),
     "STAT_STRONG": ("(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "
@@ -360,6 +361,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
     "STAT_TOPIC": ("(get|involve|bring in|go to|refer to|take it to|ask) legal", "legal involved",
+                   "(residence|custody|child arrangements|child arrangements order|live with|lives with|living with)",
                    "contact (between|with) (x|subj|the|her|his|their|birth|mum|dad)",
                    "(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
                    "call police)",),
@@ -371,6 +373,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "(the most|the least|produce|produces|producing|the highest|the lowest) (neglect|abuse|harm|cases|"
                 "violence|offending|risk|referrals|problems)",
                 "by default",
+                "(often|usually|typically|tend to|tends to|always|generally|mostly) (go on to|end up|turn out to)",
+                "go on to (neglect|abuse|harm|offend|repeat|hurt|hit|lose)",
                 "(presume|presuming|assume|assuming|take it|taken as read) (that |)(subj|she|he|they|x|them|her|him) "
                 "(cant|cannot|can|lacks|lack|has|have|is|isnt|are|arent|will|wont|doesnt|does not)",
                 "(kids|children|wives|partners|daughters|sons|babies|girls|boys|carers|parents|women|men) more",
