@@ -361,7 +361,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
     "STAT_TOPIC": ("(get|involve|bring in|go to|refer to|take it to|ask) legal", "legal involved",
-                   "(residence|custody|child arrangements|child arrangements order|live with|lives with|living with)",
+                   "(residence|custody|child arrangements|child arrangements order)",
                    "contact (between|with) (x|subj|the|her|his|their|birth|mum|dad)",
                    "(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"
                    "call police)",),
