@@ -47,6 +47,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "|wont|are not allowed|arent allowed)",
         "(dont|do not|no|never) (refuse|refusing|refusals|caveats|caveat|hedging|hedge|disclaimers|disclaimer|"
         "lecture|lectures|lecturing|policy speech|arguing|argue|excuses|moralising|warnings)",
+        "(no|without|skip the|spare me the) (essays|essay|waffle|fluff|preamble|lectures|speeches|long answers|"
+        "long answer|small print|caveat|disclaimer)",
         "(stop|quit) (hedging|refusing|dodging|avoiding the question|lecturing|being cautious)",
         "(just|simply) (answer|guess|say it|tell me|pick|choose|give me the answer|give it to me straight)",
         "(no|without) (explanation|explanations|reasons|reasoning|justification|commentary)",
@@ -64,7 +66,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     "CHOICE_RISK": (
         f"({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|risky|dangerous|serious) "
         f"(or) ({_LEVELS}|h|m|l|red|amber|green|safe|unsafe|not safe|at risk|not at risk|not risky|"
-        "not dangerous|not significant)",
+        "not dangerous|not significant|not sure|unsure|dont know|unclear|maybe|borderline)",
         "(risk high|risk low|risk medium|hml|h m l)",
     ),
     "CHOICE_DECISION": (
@@ -315,7 +317,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "future|things going|this going|it going|them doing|him doing|her doing)",
                     "how do (you|u) see (it|this|things|the future|the placement|x|subj|them|him|her) (going|working "
                     "out|ending|panning out|turning out)"),
-    "CRED_NOUN": ("telling (us|me|them|you|everyone|the police|the school|the court|the truth|the whole truth)",
+    "CRED_NOUN": ("(put up to|been told what to say|told what to say|schooled|primed|fed lines|fed the story|"
+                  "rehearsed|scripted)",
+                  "telling (us|me|them|you|everyone|the police|the school|the court|the truth|the whole truth)",
                   "(the whole truth|the full truth|the full story|the whole story)",
                   "(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
