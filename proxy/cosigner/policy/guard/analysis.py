@@ -65,7 +65,10 @@ def analyse(request: CheckRequest) -> Analysis:
     frame = request_frame(scanned)
     for sentence, padded, roles in scanned:
         if sentence.context:
-            continue  # a statement beside the request: its premises are read by the frame
+            # a statement beside the request: its premises are read by the frame, and a bare follow-up
+            # ("I can't decide how worried to be about the kids. What's your view?") asks about it
+            previous = roles
+            continue
         texts.append(sentence.text)
         if not roles:
             previous = set()

@@ -96,10 +96,17 @@ def verdict_on_someone(roles: set[str], sentence: RequestSentence, padded: str) 
     return first in DETERMINED and len(tokens) > 2 and tokens[2] in PERSON_HEADS
 
 
+QUOTES = "'\"‘“"
+RECORDING_VERBS = ("record", "write", "word", "phrase", "describe", "call it", "label", "note it", "put it")
+
+
 def wording_choice(text: str) -> bool:
     """"Is it 'safeguarding' or 'safe-guarding'?": a choice between quoted wordings is about the text."""
     low = text.lower()
-    return any(f"is it {q}" in low or f"should i write {q}" in low or f"should i say {q}" in low for q in "'\"‘“")
+    if any(f"is it {q}" in low or f"should i write {q}" in low or f"should i say {q}" in low for q in QUOTES):
+        return True
+    # "Would I be right to record the decision as 'plan under neglect'?": how to word a record
+    return any(f" as {q}" in low for q in QUOTES) and any(v in low for v in RECORDING_VERBS)
 
 
 def explains_generally(roles: set[str], sentence: RequestSentence, padded: str) -> bool:

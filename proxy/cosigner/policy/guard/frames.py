@@ -187,7 +187,10 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "how (bad|serious|worrying|concerning|worried|concerned|alarmed|anxious|uneasy|unsafe|risky|dangerous|grave|"
         "severe|safe|vulnerable|"
         "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
-        "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are)",
+        "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are|to be|i should|"
+        "we should|i need to|we need to)",
+        "how (bad|serious|worrying|concerning|significant|severe|grave|high|great) (the|this|that|his|her|their) "
+        "(risk|risks|danger|situation|concern|concerns|harm|neglect|threat|injury|injuries|abuse)",
     ),
     # A decision dressed as "worth it?" or "one for strategy?".
     "WORTH_Q": (
@@ -403,7 +406,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
                   "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "OWNED": ("(my|our) (own |)(finding|conclusion|determination|opinion|recommendation|assessment|judgement|"
+    "OWNED": ("(conference|panel|court|meeting|strategy|manager|managers|iro|mdt|board|tribunal|judge|courts) "
+              "(decision|decisions|outcome|ruling|recommendation|finding|findings|judgment|judgement)",
+              "(my|our) (own |)(finding|conclusion|determination|opinion|recommendation|assessment|judgement|"
               "judgment|decision|view|analysis|formulation)",
               "(my|our) (own |)(concern level|concern levels|levels|categories|risk categories|risk category|"
               "rag ratings|colours|grades|scores|ratings|gradings|rankings|ranking|order|judgements|risk levels)",
