@@ -78,6 +78,9 @@ NAME_GIVEN = (
 _NAME_GIVEN_BEFORE = re.compile(_NAME_GIVEN + r"\Z", re.IGNORECASE)
 # After "Name, ": a question put to that person.
 _QUESTION_TO = re.compile(r"(?:can|could|would|will|do|did|are|have|please)[ \t]+(?:i|you|we)\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w'’])(?:the|a|an|this|that|these|those|every|each|any|some|no|our|their|its)[ \t]+\Z", re.IGNORECASE
+)
 LIST_GAPS = frozenset({", ", " and ", ", and ", " & ", " or ", ",", " , "})
 NOT_NAME, WEAK, STRONG = 0, 1, 2
 
@@ -222,6 +225,8 @@ def _classify_lower(text: str, tokens: list[Token], i: int, gaz: bool, common: b
     tok = tokens[i]
     if tok[CARE] or len(tok[WORD]) < 3:
         return NOT_NAME
+    if tok[LOWER] not in LEXICON.first_names and _DETERMINER_BEFORE.search(text, max(0, tok[START] - 8), tok[START]):
+        return NOT_NAME  # "the hall was cold", "a king": a lower-case surname-word after an article is no name
     if common or not gaz:
         # "mum (will)", "nan (saima)": ordinary or unknown words are names only right after a strong cue
         if common and not gaz:
@@ -308,8 +313,11 @@ def _cue_before(text: str, tokens: list[Token], i: int, strict: bool = False) ->
     ``strict``: only the forms that make even an ordinary word a name ("mum (will)", "named grace").
     """
     tok = tokens[i]
-    if _name_given_before(text, tok[START]):
-        return True  # "everyone calls me borna", "What's your name? Jildau S Bouts"
+    lower = tok[LOWER]
+    if _name_given_before(text, tok[START]) and (
+        tok[CAP] or lower not in LEXICON.english_common or lower in LEXICON.first_names
+    ):
+        return True  # "everyone calls me borna", "What's your name? Jildau S Bouts" (not "call me back")
     if strict:
         if i == 0:
             return False
