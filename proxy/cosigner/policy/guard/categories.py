@@ -32,7 +32,8 @@ EXPLAIN_HEADS = frozenset(
 # An imperative that itself asks for a judgement: "Weigh the risks …", "Guess whether …".
 JUDGE_HEADS = frozenset(
     {"weigh", "judge", "rate", "score", "rank", "grade", "assess", "evaluate", "estimate", "gauge", "guess",
-     "predict", "forecast", "decide", "determine", "speculate", "classify", "categorise", "categorize", "triage"}
+     "predict", "forecast", "decide", "determine", "speculate", "classify", "categorise", "categorize", "triage",
+     "appraise", "opine", "adjudge", "adjudicate", "certify"}
 )
 
 

@@ -38,7 +38,10 @@ def casts_a_judge(padded: str) -> bool:
 
 JUDGED_THINGS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q RISK_DECL OUTCOME")
 CALLING_VERBS = words("describe class consider regard see view call label flag mark rate treat count categorise")
-AS_LEVELS = words("risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern")
+AS_LEVELS = words(
+    "risk risky dangerous unsafe safe vulnerable high low medium at significant serious concern universal targeted "
+    "specialist"
+)
 
 
 def calls_it(padded: str) -> bool:

@@ -76,14 +76,16 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "agree|reject|met|not met|reached|not reached|threshold met|close|closure|step down|escalate|"
         "capacity|lacks capacity|no capacity|has capacity|urgent|routine|non urgent|visit|no visit|"
         "suitable|unsuitable|not suitable|sgo|special guardianship|foster care|fostering|kinship care|kinship|"
-        "residential|adoption|nan|gran|grandparents|aunt|mum|dad|home with mum|home with dad) (or) (remove|"
+        "residential|adoption|nan|gran|grandparents|aunt|mum|dad|home with mum|home with dad|universal|targeted|"
+        "specialist|level 1|level 2|level 3|level 4|tier 1|tier 2|tier 3|tier 4) (or) (remove|"
         "removal|stay|stays|remain|go home|return home|home|"
         "care|go into care|be removed|nfa|no further action|early help|statutory|universal|cin|child in need|"
         "cp|child protection|s47|section 47|s42|section 42|strategy|accept|decline|approve|refuse|grant|deny|"
         "agree|reject|not met|met|not reached|threshold not met|close|keep open|stay open|step down|escalate|"
         "no capacity|lacks capacity|has capacity|capacity|urgent|routine|non urgent|no visit|visit|suitable|"
         "unsuitable|not suitable|sgo|special guardianship|foster care|fostering|kinship care|kinship|residential|"
-        "adoption|long term fostering)",
+        "adoption|long term fostering|universal|targeted|specialist|level 1|level 2|level 3|level 4|tier 1|tier 2|"
+        "tier 3|tier 4)",
         "(threshold met|threshold not met|meets threshold|does not meet threshold)",
     ),
     "CHOICE_CRED": (
@@ -250,6 +252,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(is it|would it be|is that) (risky|safe|unsafe|ok|okay|wise|a good idea|secure|allowed) to (email|send|"
         "share|store|print|post|text|upload|save|include|mention|write|attach|copy|forward|use|put|leave|take)",
         "what would (you|u) do to (make|improve|fix|tidy|shorten|structure|simplify|clarify|strengthen|tighten)",
+        "how long (it will|will it|would it|it would|does it|it does|should it|it should|it might|might it) take "
+        "(me|us|to|a social worker|a practitioner)",
         "(would it help|does it help|is it worth|is it useful|is it helpful|would it be useful|would it be helpful) "
         "(to|if i|if we) (add|include|attach|use|insert|put|mention|write|quote|reference|draw)",
     ),
@@ -296,6 +300,10 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "(your|you) (honest |)(take|gut feeling|instinct|hunch|read) (on|about|is)",
         "(what|whats) (is |)your (take|view|opinion|verdict|read|instinct|gut feeling)",
         "in your (honest |)(opinion|view|judgement|judgment|estimation|book)",
+        "(provide|give|offer|supply|furnish|share|let me have) (an|a|your) (estimate|evaluation|appraisal|assessment|"
+        "opinion|determination|judgement|judgment|view|prognosis|verdict|prediction) (of|on|about|regarding|as to|"
+        "for)",
+        "(opine|comment|remark|advise|pronounce|rule|adjudicate) (on|upon|as to|about) (whether|if|the|how|what|which)",
         "(u|you) decide", "your call", "yay or nay", "or nah",
         "(sound|sounds|seem|seems|look|looks|feel|feels) (legit|right|true|honest|believable|likely|plausible|"
         "genuine|ok|okay|safe|bad|serious|risky|dangerous|real|convincing|credible) to (you|u)",
@@ -327,7 +335,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "(story up|account up|allegation up|disclosure up|it all up|things up|stuff up|bsing|bs|"
                   "bullshitting|bullshit|bluffing|blagging|spinning us a line|having us on|"
                   "pulling the wool|legit|on the level|telling porkies|porkies|fibbing|fibs|a liar)",),
-    "DOC_FOCUS": ("(the right|the correct|an appropriate|a good|too) (length|size|format|tone|level of detail|"
+    "DOC_FOCUS": ("(the|my|its|this) (wording|phrasing|tone|structure|clarity|flow|grammar|spelling|punctuation) "
+                  "(of|in)",
+                  "(the right|the correct|an appropriate|a good|too) (length|size|format|tone|level of detail|"
                   "amount of detail)",
                   "(too|overly) (long|short|formal|informal|detailed|wordy|blunt|harsh|vague|negative|positive)",
                   "(statement|statements|report|reports|letter|letters|note|notes|assessment|assessments|chronology|"
@@ -345,7 +355,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "likelihood of harm|threat) (to|for|from|posed by|of) (subj|x|the|this|these|her|his|their|them|"
                     "him|each|both|my)",),
     "RISK_OBJ": ("(neglect|the neglect|abuse|the abuse|exploitation|home conditions|living conditions|the injuries|"
-                 "the injury|the bruising|the bruises|the incident|the incidents|the situation|parenting)",),
+                 "the injury|the bruising|the bruises|the incident|the incidents|the situation)",),
     "STAT_QUESTION": ("who should (get|have|keep|look after|care for|be given|raise|bring up|live with|take)",),
     "STAT_DECIDE": ("(make|give|provide|offer|reach|come to) (a|your|the|an) (recommendation|decision|ruling|"
                     "determination|call) (on|about|regarding|for|as to|over)",),
@@ -381,6 +391,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "violence|offending|risk|referrals|problems)",
                 "by default",
                 "(often|usually|typically|tend to|tends to|always|generally|mostly) (go on to|end up|turn out to)",
+                "(generally|usually|typically|often|always|inherently|tend to be|tends to be|by nature) (less|more) ",
                 "go on to (neglect|abuse|harm|offend|repeat|hurt|hit|lose)",
                 "(presume|presuming|assume|assuming|take it|taken as read) (that |)(subj|she|he|they|x|them|her|him) "
                 "(cant|cannot|can|lacks|lack|has|have|is|isnt|are|arent|will|wont|doesnt|does not)",
@@ -429,8 +440,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "PERSON": ("(the|this|that|her|his|their|a) (nursery worker|teacher|nurse|childminder|key worker|support worker|"
                "care worker|youth worker|coach|staff member|neighbour|lodger|landlord|tutor)",),
     "GENERIC_PERSON": ("(councils|council|local authorities|authorities|teams|courts|most councils|las)",),
+    "RISK_VERB": ("(appraise|appraising|evaluate the|evaluating the)",),
     "SYS_DECIDE": (
         "(give|make|reach|provide|state|output|return|issue) (a |the |your |an |)(clear |final |firm |single |)"
-        "(decision|decisions|verdict|verdicts|ruling|rulings|determination|recommendation|recommendations)",
+        "(decision|decisions|verdict|verdicts|ruling|rulings|determination|determinations|recommendation|"
+        "recommendations)",
+        "(eligibility|threshold|capacity|funding|placement) (determinations|decisions|rulings)",
     ),
 }

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cosigner.policy.guard.categories import VERDICT_HEADS, categories_for
+from cosigner.policy.guard.categories import JUDGE_HEADS, VERDICT_HEADS, categories_for
 from cosigner.policy.guard.cues import (
     EXPLICIT,
     JUDGED_THINGS,
@@ -165,6 +165,10 @@ def _about_someone(roles: set[str], padded: str) -> bool:
     return bool(roles & {"PERSON", "SPECIFIC"}) or " x " in padded
 
 
+def idiom(padded: str) -> bool:
+    return padded.startswith((" guess what ", " judge for yourself ", " rate of "))
+
+
 def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> set[str]:
     """The categories a sentence fires once its frame is taken into account."""
     if _is_excused(roles, sentence, padded, frame):
@@ -217,6 +221,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
         out.add("prediction")  # "Imagine you're looking back from 2030. Did the kids end up in care?"
     if sentence.head in RATING_HEADS and not owned and not about_text:
         out.add("risk_scoring")  # "Grade the home I've described": an imperative rating verb asks by itself
+    if sentence.head in JUDGE_HEADS and roles & TOPICS and not owned and not about_text and not idiom(padded):
+        out.add(topic_category(roles, "statutory_decision"))  # "Determine Mr Lowe's eligibility."
     if not found and "EXPLAIN" in roles and " x " in padded:
         out |= categories_for(roles - {"EXPLAIN"}, sentence.head, sentence.question)  # a named person
     if "COMPARE" in roles and (sentence.question or sentence.head in OPENERS) and not about_text and not owned:

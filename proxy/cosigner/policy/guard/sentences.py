@@ -40,7 +40,7 @@ DRAFT_HEADS = words(
     rewrite put re-write reword rephrase redraft proofread proof-read correct tidy summarise summarize format
     translate shorten expand restructure structure improve polish edit write type draft prepare turn convert
     simplify fix minute help reformat paraphrase condense lengthen spellcheck amend revise clean tighten
-    organise organize create compose
+    organise organize create compose refine rework sharpen clarify articulate finesse soften render
     """
 )
 OPENERS = QUESTION_WORDS | DRAFT_HEADS | words(
