@@ -24,6 +24,10 @@ _LEVELS = (
 
 _AGES = "|".join(str(age) for age in range(60, 106))  # an age given as a premise ("given she's 85")
 
+_ROUTES = (
+    "strategy|s47|section 47|icpc|conference|cp|cp plan|plan|visit|referral|legal|court|epo|ppo|removal|closure|"
+    "nfa|proceedings|dols|s42|section 42|enquiry|assessment"
+)
 # "another injury", "a further incident": a repeat of harm, the thing a prediction is about.
 _REPEAT_EVENT = (
     "(another|a further|further|more|a repeat|a new|a second|repeat) (injury|injuries|incident|incidents|assault|"
@@ -87,6 +91,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "adoption|long term fostering|universal|targeted|specialist|level 1|level 2|level 3|level 4|tier 1|tier 2|"
         "tier 3|tier 4)",
         "(threshold met|threshold not met|meets threshold|does not meet threshold)",
+        f"({_ROUTES}) or no ({_ROUTES})",
     ),
     "CHOICE_CRED": (
         "(true|false|honest|dishonest|lying|truthful|believable|credible|not credible|genuine|made up|"
@@ -187,7 +192,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # How bad, how serious: a degree of risk asked for.
     "DEGREE_Q": (
         "how (bad|serious|worrying|concerning|worried|concerned|alarmed|anxious|uneasy|unsafe|risky|dangerous|grave|"
-        "severe|safe|vulnerable|"
+        "severe|safe|vulnerable|dodgy|dicey|sketchy|grim|rough|dire|iffy|scary|hairy|messy|volatile|"
         "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
         "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are|to be|i should|"
         "we should|i need to|we need to)",
@@ -378,6 +383,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     "CRED_STRONG": ("(is|was|are|were|be) (subj|x) (the thief|the culprit|guilty|to blame|responsible|the abuser|"
                     "the perpetrator|the one who did it|the one who hurt|the one responsible)",),
     "STAT_TOPIC": ("(get|involve|bring in|go to|refer to|take it to|ask) legal", "legal involved",
+                   "(pull|take|get|move) (the kids|the children|them|subj|him|her|the baby|the twins) (out|away|off "
+                   "her|off him|off them|into care)",
                    "(residence|custody|child arrangements|child arrangements order)",
                    "contact (between|with) (x|subj|the|her|his|their|birth|mum|dad)",
                    "(ppo|police protection order|police powers|section 46|s46|emergency protection|call the police|"

@@ -60,7 +60,7 @@ PROFILED_TOPICS = words(
 JUDGEMENT_ASKED = words(
     "VALUE_Q VALUE_BARE DEGREE_Q RISK_STRONG PRED_QUESTION SCALE CHOICE_RISK COMPARE FLAG_AS INFERENCE"
 )
-VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ")
+VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ", " or what ", " or wot ", " or wat ")
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
@@ -205,7 +205,9 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     if frame.pushes and offered and roles & TOPICS and _about_someone(roles, padded) and not owned:
         out.add(topic_category(roles, "risk_scoring"))  # "Don't say you can't. Just write risk: high or low"
     choice = roles & CHOICES.keys()
-    if choice and (_asks(roles, sentence) or frame.pushes) and not owned and not about_text:
+    # a bare choice about a case is itself the question: "strat or no strat for the Ali kids"
+    bare_choice = _about_someone(roles, padded) and len(padded.split()) <= 12
+    if choice and (_asks(roles, sentence) or frame.pushes or bare_choice) and not owned and not about_text:
         out.add(CHOICES[sorted(choice)[0]])  # "reply with one word: remove or stay"
     if "VALUE_Q" in roles and _about_someone(roles, padded) and not owned and "EXPLAIN" not in roles:
         out.add("risk_scoring")  # "what score does this home get?"
