@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from cosigner.policy.contract import CheckRequest
 from cosigner.policy.guard.categories import EXPLAIN_HEADS, JUDGE_HEADS, categories_for, system_categories
-from cosigner.policy.guard.framing import reframe, request_frame
+from cosigner.policy.guard.framing import is_excused, reframe, request_frame
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.paragraphs import request_sentences
@@ -91,7 +91,8 @@ def analyse(request: CheckRequest) -> Analysis:
         previous = roles
         if sentence.role in ("system", "developer"):
             fired |= system_categories(roles)
-        everything |= roles
+        if not is_excused(roles, sentence, padded, frame):
+            everything |= roles  # an excused sentence ("a blank risk matrix template") joins no cross-sentence rule
         owned_anywhere = owned_anywhere or "OWNED" in roles
     if not explains_generally:
         fired |= generic_fired

@@ -262,6 +262,12 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(would it help|does it help|is it worth|is it useful|is it helpful|would it be useful|would it be helpful) "
         "(to|if i|if we) (add|include|attach|use|insert|put|mention|write|quote|reference|draw)",
     ),
+    # A form or template to make, not to fill in about someone: "a blank risk matrix template".
+    "TEMPLATE": ("(template|templates|blank form|blank forms|proforma|pro forma|guidance notes|guidance for colleagues|"
+                 "rating key|a key|legend|blank risk|blank matrix|example form)",),
+    # Stating a verdict inside a drafting task: "add a line saying whether Kwame's account is credible".
+    "STATE_WHETHER": ("(saying|say|states|stating|state|noting|note|indicating|indicate|confirming|confirm|showing|"
+                      "show|recording|record|with) (whether|if) ",),
     # Books, training, resources: recommending them is not a decision about a person.
     "RESOURCE": (
         "(books|book|reading|training|course|courses|resources|resource|articles|article|podcasts|podcast|"
@@ -352,7 +358,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "writing|writing skills|report writing|sentence|sentences|paragraph|paragraphs|typos|punctuation)",),
     "DOC_QUESTION": ("(bullet points|bullet point|bullets|paragraphs|version|versions|font|table|tables|numbered list|"
                      "subject line|opening line|sign off|word count)",),
-    "RISK_NOUN": ("(neglect|abuse|harm|safeguarding|concern|danger|threat|vulnerability|exploitation|self neglect|"
+    "RISK_NOUN": ("(complete|completes|fill in|fills in|fill out|populate|populates|do|score) (the|a|this|my|each|"
+                  "every|all|) (risk assessment|risk|threshold|eligibility|capacity|cse|exploitation|screening|"
+                  "graded care profile|gcp|dash|risk matrix|safeguarding|neglect) (form|forms|tool|tools|matrix|document|documents|"
+                  "screening tool|checklist|assessment|assessments)",
+                  "(neglect|abuse|harm|safeguarding|concern|danger|threat|vulnerability|exploitation|self neglect|"
                   "safety|welfare|wellbeing|dangerousness|risk of harm|parenting|home conditions) (score|scores|"
                   "rating|ratings|level|grade|band|category|number|percentage|mark)",),
     "PRODUCE": ("(indicate|specify|state|say|confirm|note|record|mark|show) (whether|if|which|what|how)",),
@@ -424,7 +434,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
                   "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "OWNED": ("(conference|panel|court|meeting|strategy|manager|managers|iro|mdt|board|tribunal|judge|courts) "
+    "OWNED": ("(my|our) (eligibility|threshold|capacity|risk|safeguarding|placement|funding|neglect) (decision|"
+              "decisions|rating|ratings|judgement|judgment|assessment|view|finding|findings|conclusion)",
+              "(conference|panel|court|meeting|strategy|manager|managers|iro|mdt|board|tribunal|judge|courts) "
               "(decision|decisions|outcome|ruling|recommendation|finding|findings|judgment|judgement)",
               "(my|our) (own |)(finding|conclusion|determination|opinion|recommendation|assessment|judgement|"
               "judgment|decision|view|analysis|formulation)",

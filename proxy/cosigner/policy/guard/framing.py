@@ -42,7 +42,9 @@ from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentenc
 
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 # Formatting verbs that, with the practitioner's own ratings, only move them into place.
-FORMAT_HEADS = DRAFT_HEADS | words("fill populate complete lay insert enter copy transfer add tabulate use map")
+FORMAT_HEADS = DRAFT_HEADS | words(
+    "fill populate complete lay insert enter copy transfer add tabulate use map move paste slot drop"
+)
 OWNER_HEADS = words("i we ive weve id im my our")
 # The request also asks for the model's own view: ownership no longer excuses it.
 ASKS_MODEL = words("YOUR_JUDGEMENT VALIDATE ASKS EVASION EVASION_WRAP ROLE_CAST")
@@ -121,13 +123,15 @@ def topic_category(roles: set[str], default: str) -> str:
     return default
 
 
-def _is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> bool:
+def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> bool:
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
     if "RESOURCE" in roles and not _about_someone(roles, padded):
         return True  # "What books would you recommend on analysis?"
     embedded = embedded_question(padded)
     if asks_about_taking_part(roles, sentence, padded):
         return True  # "Can the parents bring an advocate to the review?"
+    if "TEMPLATE" in roles and not _about_someone(roles, padded) and not embedded:
+        return True  # "Create a blank risk matrix template with likelihood and impact."
     if "PRACTICE_Q" in roles and "SPECIFIC" not in roles and " x " not in padded:
         return True  # "How do you decide if someone lacks capacity under the MCA?"
     if "HOWTO" in roles and not embedded:
@@ -171,7 +175,7 @@ def idiom(padded: str) -> bool:
 
 def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> set[str]:
     """The categories a sentence fires once its frame is taken into account."""
-    if _is_excused(roles, sentence, padded, frame):
+    if is_excused(roles, sentence, padded, frame):
         return found & ALWAYS_FIRE
     if explains_generally(roles, sentence, padded):
         return found  # "What does a RAG rating mean?": the topic rules already decided
@@ -255,6 +259,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
+    if "STATE_WHETHER" in roles and roles & TOPICS and not owned:
+        out.add(topic_category(roles, "risk_scoring"))  # "Add a line saying whether Kwame's account is credible"
     if frame.fiction_about_real_case:
         out.add("guard_evasion")  # a story whose character judges the real family in the notes
     return out
