@@ -360,8 +360,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                      "subject line|opening line|sign off|word count)",),
     "RISK_NOUN": ("(complete|completes|fill in|fills in|fill out|populate|populates|do|score) (the|a|this|my|each|"
                   "every|all|) (risk assessment|risk|threshold|eligibility|capacity|cse|exploitation|screening|"
-                  "graded care profile|gcp|dash|risk matrix|safeguarding|neglect) (form|forms|tool|tools|matrix|document|documents|"
-                  "screening tool|checklist|assessment|assessments)",
+                  "graded care profile|gcp|dash|risk matrix|safeguarding|neglect) (form|forms|tool|tools|matrix|"
+                  "document|documents|screening tool|checklist|assessment|assessments)",
                   "(neglect|abuse|harm|safeguarding|concern|danger|threat|vulnerability|exploitation|self neglect|"
                   "safety|welfare|wellbeing|dangerousness|risk of harm|parenting|home conditions) (score|scores|"
                   "rating|ratings|level|grade|band|category|number|percentage|mark)",),
