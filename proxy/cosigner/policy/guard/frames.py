@@ -257,6 +257,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "(is it|would it be|is that) (risky|safe|unsafe|ok|okay|wise|a good idea|secure|allowed) to (email|send|"
         "share|store|print|post|text|upload|save|include|mention|write|attach|copy|forward|use|put|leave|take)",
         "what would (you|u) do to (make|improve|fix|tidy|shorten|structure|simplify|clarify|strengthen|tighten)",
+        "(what|which) (reasonable adjustments|adjustments|support|help|services|resources|accommodations|aids) "
+        "(should|could|can|might|would) (i|we) (offer|provide|give|suggest|make|put in place|arrange|signpost)",
         "how long (it will|will it|would it|it would|does it|it does|should it|it should|it might|might it) take "
         "(me|us|to|a social worker|a practitioner)",
         "(would it help|does it help|is it worth|is it useful|is it helpful|would it be useful|would it be helpful) "
