@@ -336,6 +336,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
     "PRED_STRONG": (f"{_REPEAT_EVENT} (likely|probable|expected|on the cards|inevitable|coming)",
+                    "how (will|would|might|could|is|are) (that|this|it|things|the split|the move|the change|the "
+                    "separation|the new job|the news|the loss|the baby) (going to |)(affect|impact|change|influence)",
+                    "(will|would|is going to|are going to) (probably|likely|most likely|almost certainly) (be|happen|"
+                    "go|end|turn out|decide|rule)",
+                    "(the|a) (likely|probable|most likely|expected) (outcome|result|decision|ruling|verdict)",
                     "how (many|long|soon) (months |weeks |days |years |time |)(before|until|till|til)",
                     "(you|u) (see|expect|imagine|envisage|foresee|picture) (happening|going to happen|will happen|the "
                     "future|things going|this going|it going|them doing|him doing|her doing)",

@@ -357,6 +357,8 @@ def _someone_else(words: list[str]) -> bool:
         return False
     w1 = words[-1] if words[-1] not in DECISION_VERBS else (words[-2] if len(words) >= 2 else "")
     rest = words[:-1] if words[-1] not in DECISION_VERBS else words[:-2]
+    if w1 == "subj" and "how" in rest[-4:] and any(w in AUXILIARIES for w in rest[-4:]):
+        return True  # "how does the court decide …" (the subject-marked reading)
     if w1 in SUBJECT_WORDS:
         context = rest[-4:]
         if "as" in context and w1 not in PRONOUNS:
@@ -365,6 +367,8 @@ def _someone_else(words: list[str]) -> bool:
             # an inverted question: "how do courts decide …" asks about practice in general (someone else's
             # judgement); "do the parents meet …" asks the model about these people
             general = w1 in GENERIC_SUBJECTS or (bool(rest) and rest[-1] in ("a", "an"))  # "how does a court decide"
+            if "how" in rest[-4:] and w1 not in PRONOUNS:
+                return True  # "how does the court decide whether …": how the process works
             return general and (not rest or rest[-1] not in DETERMINERS)
         return True
     if w1 in MODAL_WORDS and rest:

@@ -12,6 +12,7 @@ phrase and ``length`` counts from the space before it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain, repeat
 
 import ahocorasick
 
@@ -45,21 +46,35 @@ class WordAutomaton:
         return code
 
     def iter(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[str, ...]]]]:
-        words = padded.split(" ")
-        codes = self._codes
-        encoded = "".join(codes.get(word, _UNKNOWN) for word in words if word)
-        if not encoded.strip(_UNKNOWN):
+        if len(padded) < 3 or padded[0] != " " or padded[-1] != " " or "  " in padded:
+            yield from self._iter_spaced(padded)
             return
-        # the character offset of the space before each word, and of the space after the last
-        bounds: list[int] = []
+        words = padded[1:-1].split(" ")  # the normaliser's form: words between single spaces
+        encoded = "".join(map(self._codes.get, words, repeat(_UNKNOWN)))
+        hits = self._auto.iter(encoded)
+        first = next(hits, None)
+        if first is None:
+            return
+        # the space before word i sits at (letters in the words before it) + i
+        before = list(accumulate(map(len, words), initial=0))
+        for last, (count, roles) in chain((first,), hits):
+            start, end = last - count + 1, last + 1
+            space_before, space_after = before[start] + start, before[end] + end
+            yield space_after, (space_after - space_before + 1, roles)
+
+    def _iter_spaced(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[str, ...]]]]:
+        """Any spacing: the offsets are found word by word."""
+        pieces = padded.split(" ")
+        encoded = "".join(self._codes.get(word, _UNKNOWN) for word in pieces if word)
+        spaces: list[int] = []  # the space before each word, then the one after the last
         position = 0
-        for word in words:
+        for word in pieces:
             if word:
-                bounds.append(position - 1)
+                spaces.append(position - 1)
             position += len(word) + 1
-        bounds.append(len(padded.rstrip(" ")))  # the space after the last word
+        spaces.append(len(padded.rstrip(" ")))
         for last, (count, roles) in self._auto.iter(encoded):
-            space_before, space_after = bounds[last - count + 1], bounds[last + 1]
+            space_before, space_after = spaces[last - count + 1], spaces[last + 1]
             yield space_after, (space_after - space_before + 1, roles)
 
     def __len__(self) -> int:
