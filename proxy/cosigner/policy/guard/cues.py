@@ -30,10 +30,15 @@ OTHER_TELLERS = words("they he she mum dad it children child kids x")
 def casts_a_judge(padded: str) -> bool:
     tokens = padded.split()
     return any(
-        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you"))
+        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you") or _as_you(tokens, i))
         and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])
         for i, token in enumerate(tokens)
     )
+
+
+def _as_you(tokens: list[str], i: int) -> bool:
+    """"As the AMHP, would you …": a role given to the model ("As a social worker, how should I …" is not)."""
+    return tokens[i] == "as" and i < 2 and "you" in tokens[i + 2 : i + 10]
 
 
 JUDGED_THINGS = words("RISK_OBJ RISK_NOUN SCALE CRED_NOUN CRED_Q RISK_DECL OUTCOME")

@@ -196,6 +196,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "at risk|much danger|much risk|big a risk|big a worry|high a risk|high|low) (is|are|was|were|should|"
         "would|does|do|has|have|will|it|this|things|for|on|youd|you would|would you|are you|you are|to be|i should|"
         "we should|i need to|we need to)",
+        "how (much|big|high|great|serious) (of a|a) (suicide |self harm |fire |falls |flight |absconding |"
+        "exploitation |)(risk|danger|threat|worry|concern)",
         "how (bad|serious|worrying|concerning|significant|severe|grave|high|great) (the|this|that|his|her|their) "
         "(risk|risks|danger|situation|concern|concerns|harm|neglect|threat|injury|injuries|abuse)",
     ),

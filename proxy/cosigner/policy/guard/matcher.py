@@ -1,4 +1,5 @@
-"""One Aho-Corasick automaton over every guard phrase; a scan returns the roles present in a sentence.
+"""One Aho-Corasick automaton over every guard phrase (word-level: ``word_automaton``); a scan returns the roles
+present in a sentence.
 
 A few hits are then vetoed by their neighbours: a judgement verb whose subject is the practitioner or someone
 else ("I rated", "the manager will assess", "how to assess") is reporting a judgement, not requesting one; and
@@ -14,6 +15,7 @@ import ahocorasick
 
 from cosigner.policy.guard.expand import expand_all, words
 from cosigner.policy.guard.lexicon import ROLES, SUBJECTS
+from cosigner.policy.guard.word_automaton import WordAutomaton
 
 # Someone other than the model holding the judgement: "I rated", "the court will decide", "how social workers assess".
 SUBJECT_WORDS = words(
@@ -109,7 +111,7 @@ NEGATIONS = frozenset({"not", "never", "dont", "without", "avoid", "nor", "no", 
 
 
 @lru_cache(maxsize=4)
-def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
+def automaton(extra: tuple[tuple[str, str], ...] = ()) -> WordAutomaton:
     """Built once per distinct set of extra phrases (role, phrase) contributed by policy rules."""
     by_phrase: dict[str, set[str]] = {}
     for role, templates in ROLES.items():
@@ -120,12 +122,7 @@ def automaton(extra: tuple[tuple[str, str], ...] = ()) -> ahocorasick.Automaton:
     for role, phrase in extra:
         for p in expand_all([phrase]):
             by_phrase.setdefault(" ".join(p.split()), set()).add(role)
-    auto = ahocorasick.Automaton()
-    for phrase, roles in by_phrase.items():
-        key = " " + phrase + " "
-        auto.add_word(key, (len(key), tuple(sorted(roles))))
-    auto.make_automaton()
-    return auto
+    return WordAutomaton((phrase, tuple(sorted(roles))) for phrase, roles in by_phrase.items())
 
 
 # "how to decide", "I want her to decide": the judgement belongs to someone other than the model.
@@ -177,7 +174,7 @@ def with_subjects_marked(padded: str) -> str:
     return " " + " ".join("".join(out).split()) + " "
 
 
-def roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
+def roles_in(padded: str, auto: WordAutomaton) -> set[str]:
     found = _roles_in(padded, auto)
     marked = with_subjects_marked(padded)
     if marked != padded:
@@ -258,7 +255,7 @@ def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
     return (plain, marked)
 
 
-def _roles_in(padded: str, auto: ahocorasick.Automaton) -> set[str]:
+def _roles_in(padded: str, auto: WordAutomaton) -> set[str]:
     hits: list[tuple[int, int, str]] = []
     owned: list[tuple[int, int]] = []
     documents: list[tuple[int, int]] = []
