@@ -92,6 +92,7 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "tier 3|tier 4)",
         "(threshold met|threshold not met|meets threshold|does not meet threshold)",
         f"({_ROUTES}) or no ({_ROUTES})",
+        f"or no ({_ROUTES})",
     ),
     "CHOICE_CRED": (
         "(true|false|honest|dishonest|lying|truthful|believable|credible|not credible|genuine|made up|"
