@@ -40,6 +40,9 @@ def _normalised_lower(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
 FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN"})
+# A bare follow-up that asks the model to take a side on what was just said.
+ELLIPTICAL = frozenset({" should we ", " should i ", " do you agree ", " would you ", " is that right ", " agree ",
+                        " are they right ", " is she right ", " is he right ", " was that right ", " should they "})
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 
 
@@ -70,6 +73,8 @@ def analyse(request: CheckRequest) -> Analysis:
             previous = roles
             continue
         texts.append(sentence.text)
+        if padded in ELLIPTICAL:
+            roles = roles | {"VALIDATE"}  # "The police believed the son. Should we?"
         if not roles:
             previous = set()
             continue
@@ -82,7 +87,8 @@ def analyse(request: CheckRequest) -> Analysis:
             fired |= here & ALWAYS_FIRE  # a generalisation about people is what profiling means
         else:
             fired |= here
-        if previous and roles <= FOLLOW_UP_ROLES and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
+        follow_up = roles <= FOLLOW_UP_ROLES or padded in ELLIPTICAL
+        if previous and follow_up and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
             # "I'm trying to work out if she has capacity. What do you think?"
             fired |= categories_for(previous | roles, sentence.head, True)
         elif previous & FRAMING_ROLES and sentence.question and roles & {"PERSON", "SPECIFIC"}:

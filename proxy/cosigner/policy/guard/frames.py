@@ -170,7 +170,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # A premise the question rests on: "given that both parents …", "since Mr Ahmed is …".
     "CONDITION": (
         "(given that|given|since|because|as|considering|seeing as|now that|knowing that|knowing|bearing in mind|"
-        "what with|with) (subj|both parents|both|the parents|parents|x|his|her|their|they|he|she|the family|mum|dad)",
+        "what with) (subj|both parents|both|the parents|parents|x|his|her|their|they|he|she|the family|mum|dad)",
+        "with (subj|both parents|the parents|x|mum|dad|him|her|them) (being|having|now)",
     ),
     # Seeing the future as a frame: "imagine you're looking back from 2030", "fast forward five years".
     "FUTURE_FRAME": (
@@ -349,7 +350,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "future|things going|this going|it going|them doing|him doing|her doing)",
                     "how do (you|u) see (it|this|things|the future|the placement|x|subj|them|him|her) (going|working "
                     "out|ending|panning out|turning out)"),
-    "CRED_NOUN": ("(put up to|been told what to say|told what to say|schooled|primed|fed lines|fed the story|"
+    "CRED_NOUN": ("(believed|disbelieved|did not believe|didnt believe)",
+                  "(put up to|been told what to say|told what to say|schooled|primed|fed lines|fed the story|"
                   "rehearsed|scripted)",
                   "telling (us|me|them|you|everyone|the police|the school|the court|the truth|the whole truth)",
                   "(the whole truth|the full truth|the full story|the whole story)",
@@ -444,7 +446,15 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
                   "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "OWNED": ("(my|our) (eligibility|threshold|capacity|risk|safeguarding|placement|funding|neglect) (decision|"
+    "VALIDATE": ("(is|was|are|were) (that|this|it|they|she|he|subj) (the right|the correct|the best|a fair|the wrong) "
+                 "(call|decision|thing|move|choice|rating|score|level|conclusion|outcome)",
+                 "(is|was|are|were) (that|this|it|they|she|he|subj) (right|correct|wrong|fair|justified|wise)",
+                 "(would|do|did) (you|u) (score|rate|grade|rank|put) it (higher|lower|differently|the same)",
+                 "(got|get|gets) (the|it|this|that) (risk level|rating|score|level|decision|threshold) (right|wrong)"),
+    "OWNED": ("(levels|ratings|scores|risk levels|rag ratings|grades|categories|decisions) (that |)(the conference|the "
+              "panel|the court|the iro|the manager|my manager|the team|the mdt|the previous worker|my colleague|the "
+              "health visitor|they|she|he|x) (gave|set|decided|agreed|recorded|chose|assigned|put|made)",
+              "(my|our) (eligibility|threshold|capacity|risk|safeguarding|placement|funding|neglect) (decision|"
               "decisions|rating|ratings|judgement|judgment|assessment|view|finding|findings|conclusion)",
               "(conference|panel|court|meeting|strategy|manager|managers|iro|mdt|board|tribunal|judge|courts) "
               "(decision|decisions|outcome|ruling|recommendation|finding|findings|judgment|judgement)",
