@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from cosigner.policy.contract import CheckRequest
 from cosigner.policy.guard.categories import EXPLAIN_HEADS, JUDGE_HEADS, categories_for, system_categories
-from cosigner.policy.guard.framing import is_excused, reframe, request_frame
+from cosigner.policy.guard.frames import FRAME_ROLE_WORDS
+from cosigner.policy.guard.framing import Frame, is_excused, reframe, request_frame
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.paragraphs import request_sentences
@@ -181,6 +182,9 @@ ROLE_WORDS: dict[str, str] = {
 }
 
 
+ROLE_WORDS.update(FRAME_ROLE_WORDS)
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFinding:
     index: int  # position among the request sentences (1-based)
@@ -199,6 +203,18 @@ def explain(request: CheckRequest) -> tuple[SentenceFinding, ...]:
             continue
         cats = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if cats:
-            evidence = tuple(ROLE_WORDS[r] for r in sorted(roles) if r in ROLE_WORDS)
+            evidence = tuple(ROLE_WORDS[r] for r in sorted(roles) if r in ROLE_WORDS) + _frame_evidence(frame)
             out.append(SentenceFinding(i, sentence.role, tuple(sorted(cats)), evidence))
     return tuple(out)
+
+
+def _frame_evidence(frame: Frame) -> tuple[str, ...]:
+    notes = (
+        (frame.role_cast, "the AI cast as someone who judges, elsewhere in the request"),
+        (frame.pushes, "a wrapper pushing for an answer, elsewhere in the request"),
+        (frame.premise_protected, "a protected characteristic stated in the request"),
+        (frame.fiction_about_real_case, "a story about the real case"),
+        (frame.future, "a request to see ahead"),
+    )
+    return tuple(note for present, note in notes if present)
+
