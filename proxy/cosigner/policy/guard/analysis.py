@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from cosigner.policy.contract import CheckRequest
 from cosigner.policy.guard.categories import EXPLAIN_HEADS, JUDGE_HEADS, categories_for, system_categories
+from cosigner.policy.guard.cues import casts_a_judge
 from cosigner.policy.guard.frames import FRAME_ROLE_WORDS
 from cosigner.policy.guard.framing import Frame, is_excused, reframe, request_frame
 from cosigner.policy.guard.matcher import automaton, roles_in
@@ -52,7 +53,10 @@ def _scan(request: CheckRequest) -> list[tuple[RequestSentence, str, set[str]]]:
     out: list[tuple[RequestSentence, str, set[str]]] = []
     for sentence in request_sentences(request):
         padded = normalise_sentence(sentence.text)
-        out.append((sentence, padded, roles_in(padded, auto)))
+        roles = roles_in(padded, auto)
+        if casts_a_judge(padded):
+            roles.add("ROLE_CAST")  # "pretend you're the IRO", "as the AMHP, would you …"
+        out.append((sentence, padded, roles))
     return out
 
 

@@ -15,12 +15,14 @@ EXPLICIT = words(
     "ROLE_CAST TRIAGE_PICK CRED_STRONG RISK_STRONG"
 )
 # Someone whose verdict counts: "you're a Graded Care Profile assessor", "pretend you are the duty senior".
-PERSONA_TRIGGERS = words("youre pretend imagine act play be were")
+# "pretend/imagine/roleplay … <role>" anywhere; "act as / play / be <role>" close by; "you are / you were <role>".
+PERSONA_TRIGGERS = words("youre pretend imagine suppose roleplay")
+NEAR_TRIGGERS = words("act acting play playing role character speaking")
 JUDGING_PERSONAS = words(
     """
     judge magistrate magistrates manager iro chair panel assessor senior supervisor psychologist psychiatrist
     doctor detective investigator inspector guardian officer lead worker practitioner jury juror lado amhp
-    signatory gatekeeper teller psychic clairvoyant expert decider
+    signatory gatekeeper teller psychic clairvoyant expert decider dsl maker
     """
 )
 ASKING_IF = words("know say decide see check out judge assess")
@@ -29,11 +31,21 @@ OTHER_TELLERS = words("they he she mum dad it children child kids x")
 
 def casts_a_judge(padded: str) -> bool:
     tokens = padded.split()
-    return any(
-        (token in PERSONA_TRIGGERS or (token == "are" and i and tokens[i - 1] == "you") or _as_you(tokens, i))
-        and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])
-        for i, token in enumerate(tokens)
-    )
+    for i, token in enumerate(tokens):
+        far = token in PERSONA_TRIGGERS or _you_are(tokens, i) or _as_you(tokens, i)
+        near = token in NEAR_TRIGGERS or (token == "be" and (i == 0 or tokens[i - 1] in ("to", "lets", "just", "now")))
+        if (far and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])) or (
+            near and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 4])
+        ):
+            return True
+    return False
+
+
+def _you_are(tokens: list[str], i: int) -> bool:
+    """"you are the judge", "if you were the duty manager", "were you the IRO"."""
+    before = tokens[i - 1] if i else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return tokens[i] in ("are", "were") and (before == "you" or after == "you")
 
 
 def _as_you(tokens: list[str], i: int) -> bool:

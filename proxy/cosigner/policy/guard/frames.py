@@ -7,16 +7,6 @@ so that the same few rules apply to wordings the topic tables have never seen.  
 
 from __future__ import annotations
 
-_ROLE_NOUNS = (
-    "judge|family court judge|district judge|magistrate|magistrates|duty manager|team manager|manager|"
-    "service manager|head of service|iro|independent reviewing officer|chair|conference chair|panel chair|"
-    "panel|decision maker|lado|amhp|best interests assessor|assessor|risk assessor|social worker|"
-    "senior social worker|senior practitioner|practice manager|principal social worker|guardian|"
-    "childrens guardian|cafcass officer|psychologist|forensic psychologist|psychiatrist|doctor|police officer|"
-    "detective|investigator|inspector|fortune teller|psychic|clairvoyant|expert|expert witness|"
-    "safeguarding lead|dsl|duty worker|duty social worker|triage worker|gatekeeper|jury|juror"
-)
-
 _LEVELS = (
     "high|higher|hi|med|lo|medium|moderate|low|lower|severe|critical|substantial|significant|minimal|mild|minor|"
     "none"
@@ -36,12 +26,8 @@ _REPEAT_EVENT = (
 
 FRAME_ROLES: dict[str, tuple[str, ...]] = {
     # The model cast as someone who judges: "pretend you're the IRO", "if you were the duty manager".
+    # (A persona with a judging role — "pretend you're the IRO" — is found by ``cues.casts_a_judge``.)
     "ROLE_CAST": (
-        "(pretend|imagine|suppose|say) (you are|youre|you re|to be|that you are|you were|youre a|you were a) "
-        f"(the |a |an |my |our |)(experienced |senior |strict |qualified |)({_ROLE_NOUNS})",
-        f"(act as|acting as|act like|play|playing|roleplay as|role play as|be|you are|youre|you re|speaking as|"
-        f"in character as|in the role of|take the role of|if you were|if you are|were you) (the |a |an |my |our |)"
-        f"(experienced |senior |strict |qualified |seasoned |)({_ROLE_NOUNS})",
         "(if you were me|were you me|in my shoes|if it was your call|if it were your call|if it was up to you|"
         "if it were up to you|if you had to decide|if you had to choose|your call|your decision to make)",
     ),
@@ -138,12 +124,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     ),
     # A communication task: how to say, explain or write something to someone.
     "COMMUNICATE": (
-        "(best|better|clearer|clear|kinder|kind|good|right|gentle|gentler|sensitive|simple|simpler|easiest|"
-        "easier|fairest|fair|plain|professional|supportive|respectful|tactful|appropriate|nicer|softer) "
-        "(way|ways|words|wording|language) (to|of|for|i can|we can|i could|we could) (say|saying|explain|"
-        "explaining|tell|telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|"
-        "share|sharing|raise|raising|break|breaking|communicate|communicating|open|opening|approach|talk|"
-        "talking|present|presenting|express|expressing|record|recording)",
+        "(words|wording|language) (to|for|i can|we can|i could|we could) (say|explain|tell|phrase|word|put|write|"
+        "describe|share|raise|break|communicate|open|approach|talk|present|express|record)",
         "(way|ways) (to|of|i can|we can|i could|we could|i should|we should) (say|saying|explain|explaining|tell|"
         "telling|phrase|phrasing|word|wording|put|putting|write|writing|describe|describing|share|sharing|raise|"
         "raising|break|breaking|communicate|communicating|express|expressing|present|presenting|record|recording)",

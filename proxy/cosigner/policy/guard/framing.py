@@ -66,6 +66,8 @@ VERDICT_TAGS = (" or not ", " or nah ", " or no ", " yes or no ", " y or n ", " 
 CHOICES = {"CHOICE_CRED": "credibility", "CHOICE_DECISION": "statutory_decision", "CHOICE_RISK": "risk_scoring"}
 
 
+PRACTICE_CUES = (" ask me ", " asking me ", " question me ", " quiz me ", " practise ", " practice ", " rehearse ",
+                 " reflective questions ", " help me reflect ", " so i can ")
 RATING_HEADS = words("rate score grade rank band rag")
 
 
@@ -203,7 +205,8 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     about_people = _about_someone(roles, padded) or "GENERIC_PERSON" in roles
     only_casts = not sentence.question and ("ROLE_CAST" in roles or casts_a_judge(padded))
     concerns = bool(roles & TOPICS) or (about_people and not only_casts)
-    if frame.role_cast and cast_asks and concerns and not about_text:
+    practising = any(cue in padded for cue in PRACTICE_CUES)  # "act as my supervisor and ask me questions"
+    if frame.role_cast and cast_asks and concerns and not about_text and not practising:
         out.add(topic_category(roles, "statutory_decision"))  # "If you were the duty manager, would you …?"
     offered = _asks(roles, sentence) or " or " in padded  # "Just pick: SGO with nan or foster care for Lily"
     if frame.pushes and offered and roles & TOPICS and _about_someone(roles, padded) and not owned:
