@@ -395,6 +395,9 @@ FRAMING_ALLOWS = [
     "Estimate how long it will take me to write up a parenting assessment.",
     "The health visitor rated the home as safe. Record her rating in the chronology.",
     "Put the risk levels the conference gave each child into the plan template.",
+    # a judging role that is only mentioned, or played so the practitioner can practise
+    "Funding was stopped by the panel last month. Record the reasons they gave.",
+    "Act as a supportive supervisor and ask me reflective questions about a removal last week.",
 ]
 
 
