@@ -3,6 +3,8 @@
 Prints p50/p95 of:
 - submit(): what a request pays for a plain metadata event (validation + queue put; written by the next
   group commit);
+- submit_tracked() + awaiting its commit: the request_screened event, queued before forwarding and awaited before
+  the reply is released (request metadata only: committed without an fsync of its own);
 - await append(): time to an fsynced acknowledgement, alone and with 32 concurrent writers (group commit).
 
 Usage: .venv/bin/python bench/audit/bench_append.py [--events 20000]
@@ -50,6 +52,16 @@ async def main(events: int) -> None:
                 await asyncio.sleep(0)  # let the loop breathe as a server would
         await log.checkpoint("bench")
 
+        tracked_us: list[float] = []
+        tracked_commit_ms: list[float] = []
+        for i in range(min(events, 2000)):
+            fields = {**FIELDS, "status": 200 + i % 2}
+            t0 = time.perf_counter()
+            pending = log.submit_tracked("exchange_completed", fields)
+            tracked_us.append((time.perf_counter() - t0) * 1e6)
+            await pending
+            tracked_commit_ms.append((time.perf_counter() - t0) * 1e3)
+
         single_ms: list[float] = []
         for _ in range(300):
             t0 = time.perf_counter()
@@ -74,6 +86,11 @@ async def main(events: int) -> None:
 
     print(f"{'measure':<44} {'p50':>9} {'p95':>9}")
     print(f"{'submit() on the request path (µs)':<44} {pct(submit_us, 50):>9.1f} {pct(submit_us, 95):>9.1f}")
+    print(f"{'submit_tracked() on the request path (µs)':<44} {pct(tracked_us, 50):>9.1f} {pct(tracked_us, 95):>9.1f}")
+    print(
+        f"{'  its commit awaited, 1 writer (ms)':<44} {pct(tracked_commit_ms, 50):>9.2f} "
+        f"{pct(tracked_commit_ms, 95):>9.2f}"
+    )
     print(f"{'await append(), 1 writer (ms)':<44} {pct(single_ms, 50):>9.2f} {pct(single_ms, 95):>9.2f}")
     print(
         f"{'await append(), 32 concurrent (ms)':<44} {pct(concurrent_ms, 50):>9.2f} "
