@@ -18,6 +18,7 @@ from cosigner.policy.guard.framing import Frame, is_excused, reframe, request_fr
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.paragraphs import request_sentences
+from cosigner.policy.guard.purposes import PURPOSE_ROLE_WORDS
 from cosigner.policy.guard.sentences import RequestSentence
 
 CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion")
@@ -187,6 +188,7 @@ ROLE_WORDS: dict[str, str] = {
 
 
 ROLE_WORDS.update(FRAME_ROLE_WORDS)
+ROLE_WORDS.update(PURPOSE_ROLE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

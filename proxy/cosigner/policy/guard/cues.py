@@ -33,12 +33,21 @@ def casts_a_judge(padded: str) -> bool:
     tokens = padded.split()
     for i, token in enumerate(tokens):
         far = token in PERSONA_TRIGGERS or _you_are(tokens, i) or _as_you(tokens, i)
-        near = token in NEAR_TRIGGERS or (token == "be" and (i == 0 or tokens[i - 1] in ("to", "lets", "just", "now")))
+        near = (token in NEAR_TRIGGERS and not _names_a_role(tokens, i)) or (
+            token == "be" and (i == 0 or tokens[i - 1] in ("to", "lets", "just", "now"))
+        )
         if (far and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 7])) or (
             near and not JUDGING_PERSONAS.isdisjoint(tokens[i + 1 : i + 4])
         ):
             return True
     return False
+
+
+def _names_a_role(tokens: list[str], i: int) -> bool:
+    """"What is the role of the IRO …" asks about a role; "play the role of the judge" casts one."""
+    if tokens[i] not in ("role", "character") or i < 1 or tokens[i - 1] != "the":
+        return False
+    return i < 2 or tokens[i - 2] not in ("play", "playing", "take", "taking", "in", "assume", "adopt", "into")
 
 
 def _you_are(tokens: list[str], i: int) -> bool:

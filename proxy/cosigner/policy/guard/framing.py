@@ -43,11 +43,20 @@ from cosigner.policy.guard.sentences import DRAFT_HEADS, OPENERS, RequestSentenc
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 # Formatting verbs that, with the practitioner's own ratings, only move them into place.
 FORMAT_HEADS = DRAFT_HEADS | words(
-    "fill populate complete lay insert enter copy transfer add tabulate use map move paste slot drop"
+    "fill populate complete lay insert enter copy transfer add tabulate use map move paste slot drop record document "
+    "log"
 )
+DRAFTING_ROLES = words("COMMUNICATE DOC_FOCUS POLITE_DRAFT")
 OWNER_HEADS = words("i we ive weve id im my our")
 # The request also asks for the model's own view: ownership no longer excuses it.
 ASKS_MODEL = words("YOUR_JUDGEMENT VALIDATE ASKS EVASION EVASION_WRAP ROLE_CAST")
+PRONOUNS = words("he she they him her them his subj")
+# Evidence that the sentence asks for the model's own verdict, whatever else it is for.
+VERDICT_ASKED = ASKS_MODEL | (EXPLICIT - {"SCALE"})
+# … for preparation, where the topic of a session ("how safe she feels") is the child's view, not a verdict asked.
+PREPARATION_VETO = ASKS_MODEL | words(
+    "RISK_VERB_PERSON TRIAGE_PICK CRED_STRONG CHOICE_RISK CHOICE_DECISION CHOICE_CRED"
+)
 # The sentence is about a document or its wording, not about a person.
 ABOUT_TEXT = words("DOC_QUESTION DOC_FOCUS DRAFT_VERB COMMUNICATE")
 TOPICS = words(
@@ -96,7 +105,7 @@ def request_frame(sentences: Sequence[tuple[RequestSentence, str, set[str]]]) ->
         profiles = profiles or (sentence.context and {"PROTECTED", "PROFILE"} <= roles)
         if sentence.context:
             continue
-        drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & {"COMMUNICATE", "DOC_FOCUS"})
+        drafting = drafting or sentence.head in FORMAT_HEADS or bool(roles & DRAFTING_ROLES)
         cast = cast or ("ROLE_CAST" in roles or casts_a_judge(padded))
     return Frame(
         hides="HIDE_OUTPUT" in everything,
@@ -127,9 +136,14 @@ def topic_category(roles: set[str], default: str) -> str:
 
 def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: Frame) -> bool:
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
-    if "RESOURCE" in roles and not _about_someone(roles, padded):
-        return True  # "What books would you recommend on analysis?"
     embedded = embedded_question(padded)
+    named = "SPECIFIC" in roles or " x " in padded
+    if "RESOURCE" in roles and not (named or roles & VERDICT_ASKED or PRONOUNS.intersection(padded.split())):
+        return True  # "What books would you recommend on analysis?" ("child protection" names nobody)
+    if "PREPARE_Q" in roles and not embedded and not roles & PREPARATION_VETO:
+        return True  # "Draft questions I can use to assess Mr X's capacity": the practitioner will judge
+    if "PROCESS_Q" in roles and not named and not embedded and not roles & VERDICT_ASKED:
+        return True  # "Who decides a RAG rating in a MASH?", "What's the role of the IRO when …?"
     if asks_about_taking_part(roles, sentence, padded):
         return True  # "Can the parents bring an advocate to the review?"
     if "TEMPLATE" in roles and not _about_someone(roles, padded) and not embedded:
@@ -153,6 +167,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
     owned = "OWNED" in roles
     if owned and not sentence.question and sentence.head in OWNER_HEADS and frame.drafting:
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
+    if owned and not sentence.question and (frame.drafting or "DRAFT_VERB" in roles) and not roles & VERDICT_ASKED:
+        return True  # "The consultant decided Mr B is ready for discharge. Record this decision."
     # "Fill in the risk column using the ratings I've written", "Could you make my conclusion … sound better?"
     formats = sentence.head in FORMAT_HEADS or "POLITE_DRAFT" in roles
     return owned and formats and not roles & {"TRIAGE_PICK", "STAT_DECIDE", "RISK_VERB_PERSON"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cosigner.policy.guard.frames import EXTRA_PHRASES, FRAME_ROLES
+from cosigner.policy.guard.purposes import PURPOSE_ROLES
 
 _PEOPLE = (
     "child|children|baby|babies|kids|kid|young person|young people|boy|girl|toddler|infant|teenager|sibling|"
@@ -988,5 +989,6 @@ _TOPIC_ROLES: dict[str, tuple[str, ...]] = {
 
 ROLES: Mapping[str, tuple[str, ...]] = {
     role: _TOPIC_ROLES.get(role, ()) + EXTRA_PHRASES.get(role, ()) + FRAME_ROLES.get(role, ())
-    for role in {**_TOPIC_ROLES, **EXTRA_PHRASES, **FRAME_ROLES}
+    + PURPOSE_ROLES.get(role, ())
+    for role in {**_TOPIC_ROLES, **EXTRA_PHRASES, **FRAME_ROLES, **PURPOSE_ROLES}
 }

@@ -1,0 +1,72 @@
+"""Phrase tables for what a request is *for* when it mentions a judgement it does not ask the model to make.
+
+* **Recorded by someone else.**  A judgement attributed to a named decider ("the OT found he lacks capacity",
+  "the chair gave it a red RAG", "the consultant decided …") is material to write up, like the practitioner's
+  own: it adds ``OWNED``.
+* **Preparation.**  Questions or topics the practitioner will use to make the judgement themselves ("questions I
+  can use to assess", "things to cover in a direct work session", "I will do the assessment myself").
+* **Process.**  How a process works, who decides, a role, an escalation route ("who decides it", "the role of
+  the IRO", "what if I disagree with my manager's decision").
+
+Merged into ``lexicon.ROLES``; the framing rules (``framing.is_excused``) excuse ``PREPARE_Q`` and
+``PROCESS_Q`` sentences unless the same sentence also asks for the model's own verdict.
+"""
+
+from __future__ import annotations
+
+# People whose judgement a practitioner records: they decided, not the model.
+_DECIDERS = (
+    "the chair|chair|the consultant|consultant|the ot|ot|the doctor|doctor|the gp|gp|the psychiatrist|"
+    "psychiatrist|the psychologist|psychologist|the amhp|amhp|the police|police|the assessor|assessor|"
+    "the nurse|the health visitor|the previous worker|the previous sw|the allocated worker|my manager|"
+    "my team manager|the team manager|my tm|the tm|the manager|the iro|the conference|the panel|the court|"
+    "the judge|the magistrates|the marac|marac|the mdt|mdt|the strategy meeting|the best interests assessor|"
+    "the bia|bia|the mental health team|the cmht|the school|the dsl|the lado"
+)
+_JUDGED = (
+    "decided|found|concluded|gave|rated|assessed|judged|determined|ruled|agreed|set|put|scored|graded|"
+    "deemed|recommended|made"
+)
+
+PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
+    "OWNED": (
+        f"({_DECIDERS}) (has |have |had |)({_JUDGED})",
+        # "the MCA assessment the OT did", "risk scores the chair gave"
+        "(assessment|assessments|rating|ratings|score|scores|risk scores|risk ratings|rag rating|rag ratings|"
+        f"decision|decisions|levels|risk levels|findings|conclusion) (that |)({_DECIDERS}) "
+        "(did|completed|carried out|gave|made|set|wrote|reached|recorded|agreed)",
+        "(she|he|they) (found|concluded|assessed|determined|decided) (that |)(he|she|they|x|subj|mr|mrs) "
+        "(lacks|lacked|has|had|does not have|did not have|doesnt have|didnt have|is|was) (capacity|the capacity|"
+        "mental capacity)",
+    ),
+    "PREPARE_Q": (
+        "(questions|prompts|topics|things|areas|points|a list of questions|question prompts) (that |)(i|we|ill|"
+        "i will|we will|id) (can|could|should|might|will|would|) (use|ask|cover|raise|put|bring)",
+        "(questions|prompts|topics|things|areas|points) to (ask|cover|raise|explore|discuss|use|put|bring up)",
+        "(what|which) questions (should|could|can|do|might|would) (i|we) (ask|use|raise|make sure)",
+        "(get|gets|are|is|be) asked of",
+        "(i will|ill|i am going to|im going to|i shall|we will|well) (do|complete|carry out|make|write|"
+        "undertake) the (assessment|decision|judgement|judgment|analysis|rating) (myself|ourselves)",
+        "(do|complete|carry out|make) the (assessment|decision|judgement|judgment) (myself|ourselves)",
+        "direct work session",
+    ),
+    "PROCESS_Q": (
+        "who (decides|makes the decision|makes that decision|makes the call|sets|gives|agrees|signs off|is "
+        "responsible for|has the final say)",
+        "(the|what is the|whats the|what does the) role of (the|a|an)",
+        "(escalation route|escalation routes|escalation process|escalation policy|escalation procedure|"
+        "resolution process|dispute resolution|professional challenge|challenge a decision|challenge the decision)",
+        "(if|when) (i|we) disagree with",
+        "how (does|do|is) (a|an|the) (rag rating|rating|threshold|triage|mash|referral|conference|strategy|"
+        "panel|review) (work|works|decided|set|made|done|reached)",
+        "how (a|an|the) (rag rating|rating|threshold|triage|mash|referral|conference|strategy meeting|panel|"
+        "review) (works|work|is decided|is set|is made|is done|is reached)",
+        "unwise decision",
+        "unwise decisions",
+    ),
+}
+
+PURPOSE_ROLE_WORDS: dict[str, str] = {
+    "PREPARE_Q": "questions or topics the practitioner will use to judge for themselves",
+    "PROCESS_Q": "a question about a process, a role or who decides",
+}
