@@ -398,6 +398,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                    "guide|script|poster|presentation|handout|email|draft|crib sheet|prompt sheet)",
                    "(right|rite) (the|a|an|my|this|that|up) (letter|email|report|note|summary|record)"),
     "PROFILE": ("(more|less) of a (risk|danger|threat|worry|concern|problem)",
+                "(more|less) of a (safeguarding|serious|bigger|greater|real|higher) (risk|danger|threat|concern)",
+                # "is he the type who'd …": a person read as an instance of a type
+                "(the|that|this) (type|sort|kind) (who|whod|who would|who will|to|that|of person who|of person to)",
                 "(the most|the least|produce|produces|producing|the highest|the lowest) (neglect|abuse|harm|cases|"
                 "violence|offending|risk|referrals|problems)",
                 "by default",

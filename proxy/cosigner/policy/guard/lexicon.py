@@ -224,7 +224,8 @@ _TOPIC_ROLES: dict[str, tuple[str, ...]] = {
         "(someone|somebody|anyone|anybody)",
     ),
     "PRED_CAN": ("(subj) (can|cant|cannot|will be able to|wont be able to)",),
-    "FUTURE": ("(will|will be|would be|is going to|are going to|going to|wil)",),
+    # "shell", "theyll": a contracted future written without its apostrophe ("u think shell stop engaging")
+    "FUTURE": ("(will|will be|would be|is going to|are going to|going to|wil|shell|theyll|itll|youll|hell be)",),
     "THRESHOLD": ("(threshold|thresholds|criteria|legal test|threshold criteria)",),
     "MET": ("(been|is|are|was|were|be) (met|reached|crossed|satisfied)",),
     "ACCOUNT": (

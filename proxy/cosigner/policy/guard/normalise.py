@@ -39,6 +39,7 @@ _PUNCT[ord("@")] = "a"
 _PUNCT[ord("$")] = "s"
 
 LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 
 
 _INVISIBLE_UTF8 = (
@@ -125,13 +126,16 @@ def _unleet(token: str) -> str:
     if core != token and core:
         return _unleet(core) + token[len(core) :]  # "c4p4c1ty?"
     candidate = token.translate(LEET)
+    if "1" in token and candidate not in _known_words():
+        as_l = token.translate(LEET_L)  # "ru1es": a 1 can stand for an l as well as an i
+        candidate = as_l if as_l in _known_words() else candidate
     fixed = correct(candidate) if candidate.isalpha() else candidate
     if is_correction_target(fixed) or fixed in TEXT_SPEAK or fixed == "risk":
         return fixed
     letters = sum(c.isalpha() for c in token)
     if fixed.isalpha() and letters >= 2 and letters >= len(token) - letters:
         return fixed  # "wh4t", "th1s", "f0r"; "s47" and case numbers keep their digits (too few letters)
-    if fixed.isalpha() and len(fixed) >= 3 and fixed in _known_words():
+    if fixed.isalpha() and len(fixed) >= 2 and fixed in _known_words():
         return fixed  # "d035 5h3 h4v3" → "does she have": mostly digits, but every word decodes to a known one
     return token
 
