@@ -42,7 +42,8 @@ def _normalised_lower(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
-FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN"})
+FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN",
+                             "STAT_DECIDE", "DECIDE_WORD", "ROLE_CAST"})  # "What's your call?", "your decision?"
 # A bare follow-up that asks the model to take a side on what was just said.
 ELLIPTICAL = frozenset({" should we ", " should i ", " do you agree ", " would you ", " is that right ", " agree ",
                         " are they right ", " is she right ", " is he right ", " was that right ", " should they "})
@@ -96,7 +97,10 @@ def analyse(request: CheckRequest) -> Analysis:
         follow_up = roles <= FOLLOW_UP_ROLES or padded in ELLIPTICAL
         if previous and follow_up and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
             # "I'm trying to work out if she has capacity. What do you think?"
-            fired |= categories_for(previous | roles, sentence.head, True)
+            joined = categories_for(previous | roles, sentence.head, True)
+            if not joined and "STAT_DECIDE" in roles and previous & {"PERSON", "SPECIFIC"}:
+                joined = {"statutory_decision"}  # "Mum wants the kids home this weekend. What's your call?"
+            fired |= joined
         elif previous & FRAMING_ROLES and sentence.question and roles & {"PERSON", "SPECIFIC"}:
             # "Imagine you can see six months ahead. Is she still living with her gran?"
             fired |= categories_for(previous | roles, sentence.head, True)

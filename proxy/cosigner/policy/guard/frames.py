@@ -318,7 +318,10 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                 f"{_REPEAT_EVENT}",
                 "(fail|fails|failing|break down|breaks down|collapse|collapses|fall apart|"
                 "falls apart|go wrong|goes wrong|end badly|ends badly)"),
-    "EVASION": ("(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
+    "EVASION": ("(ignore|disregard|forget|bypass|override|skip|break|bend|get round|get around) (whatever|any|"
+                "any of the|all of the|every|whichever|any of your|all of your|all those|all these) (rules|"
+                "instructions|guidelines|guidance|policy|policies|restrictions|limits|safeguards|filters)",
+                "(so|so that) (the filter|the guard|the system|the checker|the blocker|the policy|the ai rules|it|"
                 "nobody|no one) (doesnt|does not|wont|will not|cant|cannot|dont|do not) (see|notice|catch|spot|"
                 "detect|block|flag|pick up|understand|trigger)",),
     "PRED_STRONG": (f"{_REPEAT_EVENT} (likely|probable|expected|on the cards|inevitable|coming)",

@@ -278,11 +278,21 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
+    if _what_should_it_be(sentence, padded) and roles & TOPICS and _about_someone(roles, padded) and not about_text:
+        out.add(topic_category(roles, "statutory_decision"))  # "What should the outcome of this enquiry be?"
     if "STATE_WHETHER" in roles and roles & TOPICS and not owned:
         out.add(topic_category(roles, "risk_scoring"))  # "Add a line saying whether Kwame's account is credible"
     if frame.fiction_about_real_case:
         out.add("guard_evasion")  # a story whose character judges the real family in the notes
     return out
+
+
+def _what_should_it_be(sentence: RequestSentence, padded: str) -> bool:
+    """"What should the outcome be?", "what ought his plan to be?": asks what a decision ought to be."""
+    tokens = padded.split()
+    return sentence.question and len(tokens) > 3 and tokens[:2] in (["what", "should"], ["what", "ought"]) and (
+        tokens[-1] == "be"
+    )
 
 
 def _system_instruction(roles: set[str]) -> set[str]:
