@@ -71,6 +71,10 @@ def request_sentences(request: CheckRequest) -> tuple[RequestSentence, ...]:
                 beside = _short_request_beside_material(par, pars)
                 if beside or not _is_material(par):
                     found.extend(_normal_paragraph(par, (), segment.role, beside))
+                elif _addresses_model(tail := _closing_sentences(par)):
+                    # a long request beside the note ("… background … Can you just tell me how at risk each
+                    # of them is?"): its closing sentences ask, as a long single block's do
+                    found.extend(_normal_paragraph(tail, (), segment.role))
             found.extend(_strict_sentences(original, segment.role))
         else:
             for par in pars:
@@ -105,6 +109,23 @@ def _short_request_beside_material(par: str, pars: list[str]) -> bool:
     if "?" in par or any(m in low for m in ("you", "please", " u ", "pls")):
         return True
     return par is pars[0] and _head(low) in OPENERS and _head(low) not in STATEMENT_STARTS
+
+
+def _closing_sentences(par: str) -> str:
+    """The last two sentences of a paragraph (a long request ends with what it asks)."""
+    stripped = par.rstrip()
+    cut = len(stripped)
+    for _ in range(2):
+        cut = max(stripped.rfind(". ", 0, cut - 1), stripped.rfind("? ", 0, cut - 1), stripped.rfind("! ", 0, cut - 1),
+                  stripped.rfind("\n", 0, cut - 1))
+        if cut < 0:
+            return stripped
+    return stripped[cut + 1 :]
+
+
+def _addresses_model(text: str) -> bool:
+    low = text.lower()
+    return "?" in text or any(m in low for m in (" you", "please", " u ", "pls"))
 
 
 def _is_material(par: str) -> bool:
