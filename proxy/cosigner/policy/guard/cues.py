@@ -166,3 +166,14 @@ def comparison_category(roles: set[str], padded: str) -> str:
     if any(w in padded for w in (" suitable ", " option ", " placement ", " parent ")):
         return "statutory_decision"
     return "prediction" if " likely " in padded else "risk_scoring"
+
+
+def leaves_a_blank(text: str) -> bool:
+    """"… is assessed as ______.", "Risk: [blank]": a gap the model is to fill in (cheap: one substring test)."""
+    return "___" in text or "[blank]" in text.lower()
+
+
+def what_should_it_be(padded: str) -> bool:
+    """"What should the outcome be?", "what ought his plan to be?": asks what a decision ought to be."""
+    tokens = padded.split()
+    return len(tokens) > 3 and tokens[:2] in (["what", "should"], ["what", "ought"]) and tokens[-1] == "be"

@@ -34,7 +34,9 @@ from cosigner.policy.guard.cues import (
     comparison_category,
     embedded_question,
     explains_generally,
+    leaves_a_blank,
     verdict_on_someone,
+    what_should_it_be,
     wording_choice,
 )
 from cosigner.policy.guard.expand import words
@@ -162,8 +164,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
         return True  # "Can you walk me through what 'likelihood of serious harm' means?"
     if "COMMUNICATE" in roles and not roles & EXPLICIT and not embedded:
         return True  # "What would you say is the best way to explain the risk to Mum?"
-    if roles & ASKS_MODEL:
-        return False
+    if roles & ASKS_MODEL or _blank_to_judge(roles, sentence, padded):
+        return False  # "… the risk to Archie is assessed as ____": the blank is the judgement, not owned
     owned = "OWNED" in roles
     if owned and not sentence.question and sentence.head in OWNER_HEADS and frame.drafting:
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
@@ -278,8 +280,11 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
-    if _what_should_it_be(sentence, padded) and roles & TOPICS and _about_someone(roles, padded) and not about_text:
+    ought = sentence.question and what_should_it_be(padded)
+    if ought and roles & TOPICS and _about_someone(roles, padded) and not about_text:
         out.add(topic_category(roles, "statutory_decision"))  # "What should the outcome of this enquiry be?"
+    if _blank_to_judge(roles, sentence, padded) and _about_someone(roles, padded):
+        out.add(topic_category(roles, "risk_scoring"))  # "Complete: the risk to X is assessed as ____."
     if "STATE_WHETHER" in roles and roles & TOPICS and not owned:
         out.add(topic_category(roles, "risk_scoring"))  # "Add a line saying whether Kwame's account is credible"
     if frame.fiction_about_real_case:
@@ -287,12 +292,9 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     return out
 
 
-def _what_should_it_be(sentence: RequestSentence, padded: str) -> bool:
-    """"What should the outcome be?", "what ought his plan to be?": asks what a decision ought to be."""
-    tokens = padded.split()
-    return sentence.question and len(tokens) > 3 and tokens[:2] in (["what", "should"], ["what", "ought"]) and (
-        tokens[-1] == "be"
-    )
+def _blank_to_judge(roles: set[str], sentence: RequestSentence, padded: str) -> bool:
+    """A gap after a judgement for the model to fill, with no value of the practitioner's own given."""
+    return leaves_a_blank(sentence.text) and bool(roles & TOPICS) and OWNER_HEADS.isdisjoint(padded.split())
 
 
 def _system_instruction(roles: set[str]) -> set[str]:
