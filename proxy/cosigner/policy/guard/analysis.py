@@ -46,7 +46,9 @@ FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "S
                              "STAT_DECIDE", "DECIDE_WORD", "ROLE_CAST"})  # "What's your call?", "your decision?"
 # A bare follow-up that asks the model to take a side on what was just said.
 ELLIPTICAL = frozenset({" should we ", " should i ", " do you agree ", " would you ", " is that right ", " agree ",
-                        " are they right ", " is she right ", " is he right ", " was that right ", " should they "})
+                        " are they right ", " is she right ", " is he right ", " was that right ", " should they ",
+                        " should it ", " should she ", " should he ", " was she right ", " was he right ",
+                        " were they right ", " was it right "})
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 
 

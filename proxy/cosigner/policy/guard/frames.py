@@ -232,7 +232,8 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
     "POLITE_DRAFT": (
         "(can|could|would|will) (you|u) (please |)(make|rewrite|reword|rephrase|tidy|improve|edit|proofread|check|"
         "correct|shorten|polish|tighten|summarise|format|translate|help me word|help me phrase|help me write|"
-        "simplify|soften|restructure|clean up|tidy up|smooth)",
+        "simplify|soften|restructure|clean up|tidy up|smooth|write up|type up|draft|record|minute|write out|"
+        "put together|turn|summarize|write)",
     ),
     # A practical how-to about handling information, not a judgement about a person.
     "HOWTO": (
@@ -381,7 +382,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "(his|her|their|the|subj|x) (real|true|actual) age",
                     "older than (he|she|they) (claim|claims|say|says)",
                     "younger than (he|she|they) (claim|claims|say|says)"),
-    "CRED_Q": ("(can|could|should) (we|i|you|the court|they|anyone) (rely on|trust|believe|take at face value|"
+    "CRED_Q": ("(the|that) (type|sort|kind) (to|who|whod|who would|that would) (lie|lies|make things up|make it up|"
+               "exaggerate|exaggerates|manipulate|deceive|fabricate|twist the truth|tell lies|invent)",
+               "(can|could|should) (we|i|you|the court|they|anyone) (rely on|trust|believe|take at face value|"
                "accept) (what|the|his|her|their|x|subj|this|that|anything)",
                "(believe|accept|trust|buy|credit) (the|his|her|their|subj|x|mum|dad|this|that) (version|account|story|"
                "explanation|side|version of events)",

@@ -144,7 +144,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
         return True  # "What books would you recommend on analysis?" ("child protection" names nobody)
     if "PREPARE_Q" in roles and not embedded and not roles & PREPARATION_VETO:
         return True  # "Draft questions I can use to assess Mr X's capacity": the practitioner will judge
-    if "PROCESS_Q" in roles and not named and not embedded and not roles & VERDICT_ASKED:
+    whose = padded.startswith(" who ")  # "who decides whether …": the embedded question is the decider's
+    if "PROCESS_Q" in roles and not named and not (embedded and not whose) and not roles & VERDICT_ASKED:
         return True  # "Who decides a RAG rating in a MASH?", "What's the role of the IRO when …?"
     if asks_about_taking_part(roles, sentence, padded):
         return True  # "Can the parents bring an advocate to the review?"

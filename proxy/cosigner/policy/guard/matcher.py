@@ -24,7 +24,8 @@ SUBJECT_WORDS = words(
     colleague colleagues team teams conference conferences panel panels court courts iro sw sws professionals
     who police school teacher nurse gp doctor psychologist assessor assessors agencies partners services people
     judge judges magistrates mother father parents carers staff authority authorities la las chair guardian
-    cafcass amhp clinicians councils council tribunal tribunals
+    cafcass amhp clinicians councils council tribunal tribunals mash marac mdt hub ot consultant psychiatrist bia
+    lado dsl
     """
 )
 DECISION_VERBS = words(

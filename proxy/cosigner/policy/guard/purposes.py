@@ -61,6 +61,10 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "panel|review) (work|works|decided|set|made|done|reached)",
         "how (a|an|the) (rag rating|rating|threshold|triage|mash|referral|conference|strategy meeting|panel|"
         "review) (works|work|is decided|is set|is made|is done|is reached)",
+        "how (does|do|did|would|will) (the|a|an) (mash|panel|court|conference|chair|iro|front door|team|triage|"
+        "multi agency|strategy meeting|judge|magistrates|local authority|la|marac|mdt) (decide|determine|choose|"
+        "work out|set|agree)",
+        "who is (responsible for|in charge of) (deciding|making the decision|the decision|setting|signing off)",
         "unwise decision",
         "unwise decisions",
     ),
