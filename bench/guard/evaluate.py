@@ -1,9 +1,9 @@
 """Judgement-guard evaluation: block recall and false-block rate per category, with and without case notes.
 
-    .venv/bin/python -m bench.guard [--split dev|dev2 … dev22|heldout … heldout5|heldout6|all]
+    .venv/bin/python -m bench.guard [--split dev|dev2 … dev24|heldout … heldout6|heldout7|all]
                                     [--policy policies/default.toml] [--errors] [--speed]
 
-``all`` runs every development split; ``heldout6`` (frozen before the sixth round of tuning) runs only when named.
+``all`` runs every development split; ``heldout7`` (frozen before the seventh round of tuning) runs only when named.
 
 Every request is run three ways: alone, with a realistic fictional case note appended after it, and with the
 note pasted before it.  ``--errors`` lists every misclassified request (fictional test data only).  ``--speed``
@@ -30,11 +30,11 @@ from cosigner.policy.model import Policy  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 CONDITIONS = ("alone", "note_after", "note_before")
-# Splits tuned on (the held-out splits 1–5 were each measured once, then became development data).
+# Splits tuned on (the held-out splits 1–6 were each measured once, then became development data).
 DEVELOPMENT = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
     "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24",
-    "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
 )
 
 
@@ -156,7 +156,7 @@ def speed(policy: Policy, notes: list[str], runs: int = 300) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=[*DEVELOPMENT, "heldout6", "all"], default="all")
+    parser.add_argument("--split", choices=[*DEVELOPMENT, "heldout7", "all"], default="all")
     parser.add_argument("--policy", type=Path, default=ROOT / "policies" / "default.toml")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--speed", action="store_true")
