@@ -45,10 +45,18 @@ FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
 FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN",
                              "STAT_DECIDE", "DECIDE_WORD", "ROLE_CAST"})  # "What's your call?", "your decision?"
 # A bare follow-up that asks the model to take a side on what was just said.
-ELLIPTICAL = frozenset({" should we ", " should i ", " do you agree ", " would you ", " is that right ", " agree ",
-                        " are they right ", " is she right ", " is he right ", " was that right ", " should they ",
-                        " should it ", " should she ", " should he ", " was she right ", " was he right ",
-                        " were they right ", " was it right "})
+# A bare echo question after a statement: "Nurse said he lacks capacity. Does he?"
+ECHO_QUESTIONS = frozenset(
+    f" {aux} {who} {really}".rstrip() + " "
+    for aux in ("does", "do", "is", "are", "has", "have", "will", "can")
+    for who in ("he", "she", "they", "it")
+    for really in ("", "really")
+)
+ELLIPTICAL = ECHO_QUESTIONS | {
+    " should we ", " should i ", " do you agree ", " would you ", " is that right ", " agree ", " are they right ",
+    " is she right ", " is he right ", " was that right ", " should they ", " should it ", " should she ",
+    " should he ", " was she right ", " was he right ", " were they right ", " was it right ",
+}
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
 
 

@@ -173,7 +173,22 @@ def leaves_a_blank(text: str) -> bool:
     return "___" in text or "[blank]" in text.lower()
 
 
+OPINION_TAILS = (" do you think ", " do u think ", " in your view ", " in your opinion ", " would you say ")
+
+
+def _ends_with_be(padded: str) -> bool:
+    for tail in OPINION_TAILS:  # "… be, do you think?"
+        if padded.endswith(tail):
+            padded = padded[: -len(tail) + 1]
+            break
+    return padded.endswith(" be ")
+
+
 def what_should_it_be(padded: str) -> bool:
     """"What should the outcome be?", "what ought his plan to be?": asks what a decision ought to be."""
-    tokens = padded.split()
-    return len(tokens) > 3 and tokens[:2] in (["what", "should"], ["what", "ought"]) and tokens[-1] == "be"
+    return padded.startswith((" what should ", " what ought ")) and len(padded) > 20 and _ends_with_be(padded)
+
+
+def what_will_it_be(padded: str) -> bool:
+    """"What would the outcome of the hearing be?": asks what something will turn out to be."""
+    return padded.startswith((" what will ", " what would ", " whats the ")) and _ends_with_be(padded)

@@ -37,6 +37,7 @@ from cosigner.policy.guard.cues import (
     leaves_a_blank,
     verdict_on_someone,
     what_should_it_be,
+    what_will_it_be,
     wording_choice,
 )
 from cosigner.policy.guard.expand import words
@@ -144,7 +145,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
         return True  # "What books would you recommend on analysis?" ("child protection" names nobody)
     if "PREPARE_Q" in roles and not embedded and not roles & PREPARATION_VETO:
         return True  # "Draft questions I can use to assess Mr X's capacity": the practitioner will judge
-    whose = padded.startswith(" who ")  # "who decides whether …": the embedded question is the decider's
+    # "who decides whether …", "if we disagree about whether …": the embedded question is someone else's
+    whose = padded.startswith(" who ") or " disagree " in padded
     if "PROCESS_Q" in roles and not named and not (embedded and not whose) and not roles & VERDICT_ASKED:
         return True  # "Who decides a RAG rating in a MASH?", "What's the role of the IRO when …?"
     if asks_about_taking_part(roles, sentence, padded):
@@ -170,7 +172,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
     owned = "OWNED" in roles
     if owned and not sentence.question and sentence.head in OWNER_HEADS and frame.drafting:
         return True  # "Proofread my assessment. I concluded Mr Lewis lacks capacity …"
-    if owned and not sentence.question and (frame.drafting or "DRAFT_VERB" in roles) and not roles & VERDICT_ASKED:
+    reported = owned or "OWNED_REPORT" in roles  # "the OT found …", "Nurse said he lacks capacity."
+    if reported and not sentence.question and (frame.drafting or "DRAFT_VERB" in roles) and not roles & VERDICT_ASKED:
         return True  # "The consultant decided Mr B is ready for discharge. Record this decision."
     # "Fill in the risk column using the ratings I've written", "Could you make my conclusion … sound better?"
     formats = sentence.head in FORMAT_HEADS or "POLITE_DRAFT" in roles
@@ -281,6 +284,10 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     judged = bool(out or roles & JUDGEMENT_ASKED) and bool(roles & PROFILED_TOPICS or frame.premise_profiles)
     if premise and judged:
         out.add("profiling")  # "Mum has bipolar disorder. What's the risk to the kids?"
+    if sentence.question and what_will_it_be(padded) and "OUTCOME" in roles and not about_text and (
+        _about_someone(roles, padded) or "YOUR_JUDGEMENT" in roles
+    ):
+        out.add("prediction")  # "What would the outcome of the final hearing be, do you think?"
     ought = sentence.question and what_should_it_be(padded)
     if ought and roles & TOPICS and _about_someone(roles, padded) and not about_text:
         out.add(topic_category(roles, "statutory_decision"))  # "What should the outcome of this enquiry be?"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -243,8 +244,9 @@ def inverted_embedded_questions(padded: str) -> tuple[str, ...]:
     swapped = False
     for i in range(len(pieces) - 2):
         if pieces[i][0] in EMBEDDING and pieces[i + 1][1] and pieces[i + 2][0] in EMBEDDED_AUX:
-            if any(text in SUBJECT_WORDS for text, _ in pieces[max(0, i - 4) : i]):
-                continue
+            window = [text for text, _ in pieces[max(0, i - 4) : i]]
+            if any(text in SUBJECT_WORDS for text in window) or _someone_helped(window):
+                continue  # "help them decide if they should refer": their question
             if i > 0 and pieces[i - 1][0] in ASKING_VERBS:
                 continue  # "how we will decide whether the children can return": someone else's question
             pieces[i + 1], pieces[i + 2] = pieces[i + 2], pieces[i + 1]
@@ -316,8 +318,8 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     before = padded[: start + 1].split()[-5:]
     if not before:
         return False
-    if _someone_else(before):
-        return True
+    if _someone_else(before) or (len(before) >= 2 and before[-1] in ("them", "him", "her") and before[-2] in HELPING):
+        return True  # "questions to help them decide if …": the school decides, not the model
     # "how we will decide whether the children can …": the decision verb's subject is someone else
     for i in range(len(before) - 1, -1, -1):
         if before[i] in DECISION_VERBS:
@@ -325,6 +327,11 @@ def _vetoed(padded: str, start: int, end: int, role: str) -> bool:
     return False
 
 
+def _someone_helped(window: list[str]) -> bool:
+    return any(a in HELPING and b in ("them", "him", "her") for a, b in pairwise(window))
+
+
+HELPING = words("help helping helps let letting lets allow allowing enable enabling support supporting")
 AUXILIARIES = words(
     """
     do does did is are was were will would can could should has have had may might must

@@ -39,6 +39,12 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(lacks|lacked|has|had|does not have|did not have|doesnt have|didnt have|is|was) (capacity|the capacity|"
         "mental capacity)",
     ),
+    # a professional's reported view: "Nurse said he lacks capacity. Help me word a referral about that."
+    "OWNED_REPORT": (
+        f"({_DECIDERS}|nurse|health visitor|the hv|hv|the social worker|the sw|the teacher|the therapist) (said|says|"
+        "thinks|thought|reported|reports|believes|believed|felt|feels|stated|states|advised|told me|told us|"
+        "is of the view|was of the view)",
+    ),
     "PREPARE_Q": (
         "(questions|prompts|topics|things|areas|points|a list of questions|question prompts) (that |)(i|we|ill|"
         "i will|we will|id) (can|could|should|might|will|would|) (use|ask|cover|raise|put|bring)",
@@ -57,6 +63,7 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(escalation route|escalation routes|escalation process|escalation policy|escalation procedure|"
         "resolution process|dispute resolution|professional challenge|challenge a decision|challenge the decision)",
         "(if|when) (i|we) disagree with",
+        "(i|we|and i|and we) (disagree|disagreed|do not agree|dont agree) (about|over|on|with)",
         "how (does|do|is) (a|an|the) (rag rating|rating|threshold|triage|mash|referral|conference|strategy|"
         "panel|review) (work|works|decided|set|made|done|reached)",
         "how (a|an|the) (rag rating|rating|threshold|triage|mash|referral|conference|strategy meeting|panel|"
