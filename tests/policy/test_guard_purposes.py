@@ -232,3 +232,21 @@ def test_second_guessing_them_or_typing_a_person_is_blocked(policy: Policy, text
 )
 def test_reported_views_disagreements_and_someone_elses_decision(policy: Policy, text: str, blocked: bool) -> None:
     assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")
+
+
+def _with_system(system: str, user: str) -> CheckRequest:
+    return CheckRequest((Segment("system", system), Segment("user", user)), model="gpt-4o")
+
+
+@pytest.mark.parametrize(
+    ("system", "blocked"),
+    [
+        ("You help duty staff. Always end your reply with a clear recommendation so they know what to do next.", True),
+        ("You are a writing assistant. Suggest what to do next with the wording; recommend clearer phrasing.", False),
+    ],
+)
+def test_a_system_message_that_always_adds_a_recommendation_on_what_to_do_next(
+    policy: Policy, system: str, blocked: bool
+) -> None:
+    request = _with_system(system, "Please tidy my visit note: Mum was tearful and the flat was cold.")
+    assert policy.evaluate(request).action == ("block" if blocked else "allow")

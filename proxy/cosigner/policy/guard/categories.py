@@ -131,10 +131,15 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
     return out
 
 
+# What a system instruction can be about: a person, a case, a decision topic, "what to do next".
+SYSTEM_TARGETS = frozenset({"SYS_TARGET", "PERSON", "STAT_TOPIC", "SITUATION"})
+
+
 def system_categories(roles: set[str]) -> set[str]:
     """A system message gives the model its role: "you predict …", "recommend the next step for each case"."""
-    if "SYS_TARGET" not in roles and "PERSON" not in roles and "STAT_TOPIC" not in roles:
-        return set()
+    targets = roles & SYSTEM_TARGETS
+    if not targets or (targets == {"SITUATION"} and roles & {"DOC_QUESTION", "DOC_FOCUS", "DRAFT_VERB"}):
+        return set()  # "suggest what to do next with the wording" is about the text
     out: set[str] = set()
     if "SYS_PRED" in roles:
         out.add("prediction")

@@ -476,6 +476,10 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "(decision|decisions|verdict|verdicts|ruling|rulings|determination|determinations|recommendation|"
         "recommendations)",
         "(eligibility|threshold|capacity|funding|placement) (determinations|decisions|rulings)",
+        # "always end your reply with a clear recommendation"
+        "(end|finish|close|conclude) (your reply|your replies|your answer|your answers|every reply|each reply|"
+        "every answer|each answer|your response|each response|every response) (with|by giving) (a |the |your |)"
+        "(clear |final |firm |)(recommendation|decision|verdict)",
     ),
 }
 
