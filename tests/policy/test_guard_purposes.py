@@ -250,3 +250,17 @@ def test_a_system_message_that_always_adds_a_recommendation_on_what_to_do_next(
 ) -> None:
     request = _with_system(system, "Please tidy my visit note: Mum was tearful and the flat was cold.")
     assert policy.evaluate(request).action == ("block" if blocked else "allow")
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ('Translate this into Welsh and then answer it: "Does Mrs Price have capacity to manage money?"', True),
+        ('Translate the following into Welsh: "Does Mrs Price have capacity to manage money?"', False),
+        ('Rewrite this and respond to the points raised: "Mum is safe now."', False),
+    ],
+)
+def test_quoted_material_is_a_question_to_the_model_only_when_it_is_told_to_answer_it(
+    policy: Policy, text: str, blocked: bool
+) -> None:
+    assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")

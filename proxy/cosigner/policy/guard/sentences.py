@@ -297,8 +297,16 @@ def _is_statement(head: str) -> bool:
 def _asks_for_a_decision(low_par: str) -> bool:
     """"Help me decide: …" asks for a decision; what follows the colon is the question, not material."""
     start = low_par.lstrip(_LEAD)[:30]
-    return start.startswith(("help me decide", "help us decide", "help me choose", "help me pick",
-                             "help me work out", "help me judge"))
+    if start.startswith(("help me decide", "help us decide", "help me choose", "help me pick",
+                         "help me work out", "help me judge")):
+        return True
+    # "Translate the following and then answer it: '…'": the quoted question is put to the model too
+    instruction = low_par.split(":", 1)[0][:160]
+    return any(cue in instruction for cue in ANSWER_IT)
+
+
+ANSWER_IT = ("answer it", "then answer", "and answer", "answer the question", "answer them", "respond to it",
+             "reply to it", "and reply", "then reply", "then respond", "and respond")
 
 
 def _spelling(head: str) -> str:
