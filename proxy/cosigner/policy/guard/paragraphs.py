@@ -108,7 +108,7 @@ def _short_request_beside_material(par: str, pars: list[str]) -> bool:
     low = par.lower()
     if "?" in par or any(m in low for m in ("you", "please", " u ", "pls")):
         return True
-    return par is pars[0] and _head(low) in OPENERS and _head(low) not in STATEMENT_STARTS
+    return _head(low) in OPENERS and _head(low) not in STATEMENT_STARTS
 
 
 def _closing_sentences(par: str) -> str:
