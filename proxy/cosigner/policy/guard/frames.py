@@ -218,6 +218,10 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "how (do|does|would|should|can) (you|we|i|one|a social worker|social workers|practitioners) (decide|"
         "assess|determine|judge|know|tell|work out) (if|whether|when) (someone|a person|a child|a parent|"
         "an adult|somebody|anyone)",
+        # "how do I know when a care package should stop?": an indefinite case is practice in general
+        "how (do|does|would|should|can) (you|we|i|one|a social worker|social workers|practitioners) (decide|"
+        "assess|determine|judge|know|tell|work out) (if|whether|when) (a|an|any) (plan|package|care package|case|"
+        "placement|order|referral|family|child|parent|carer|adult|person|young person)",
     ),
     # A predicate that judges a person: "is mum coping?", "is dad a danger?", "are the parents protective?".
     "EVALUATIVE": (
@@ -369,7 +373,11 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                     "him|each|both|my)",),
     "RISK_OBJ": ("(neglect|the neglect|abuse|the abuse|exploitation|home conditions|living conditions|the injuries|"
                  "the injury|the bruising|the bruises|the incident|the incidents|the situation)",),
-    "STAT_QUESTION": ("who should (get|have|keep|look after|care for|be given|raise|bring up|live with|take)",),
+    "STAT_QUESTION": ("who should (get|have|keep|look after|care for|be given|raise|bring up|live with|take)",
+                      # "if Jack's plan should end": ending a plan or order is a closure decision
+                      "(plan|cp plan|cin plan|child protection plan|care plan|order|care order|supervision order|"
+                      "placement|package|case) (should|ought to|can|could|needs to|must) (end|close|stop|cease|"
+                      "finish|be ended|be closed|be stopped|be discharged|be revoked|continue|carry on)",),
     "STAT_DECIDE": ("(make|give|provide|offer|reach|come to) (a|your|the|an) (recommendation|decision|ruling|"
                     "determination|call) (on|about|regarding|for|as to|over)",),
     "STAT_STRONG": ("(what|which) (outcome|decision|recommendation|option|plan|course of action|route|step|next step) "

@@ -51,6 +51,9 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(questions|prompts|topics|things|areas|points) to (ask|cover|raise|explore|discuss|use|put|bring up)",
         "(what|which) questions (should|could|can|do|might|would) (i|we) (ask|use|raise|make sure)",
         "(get|gets|are|is|be) asked of",
+        "(what|which) (do|should|must|could) (i|we) (need to |)(cover|ask|include|discuss|explore|raise|bring|"
+        "check|find out)",
+        "(need|needs|have|has) to (be |)(cover|covered|asked|explored|discussed) (in|at|during|with)",
         "(i will|ill|i am going to|im going to|i shall|we will|well) (do|complete|carry out|make|write|"
         "undertake) the (assessment|decision|judgement|judgment|analysis|rating) (myself|ourselves)",
         "(do|complete|carry out|make) the (assessment|decision|judgement|judgment) (myself|ourselves)",
