@@ -287,3 +287,9 @@ def test_practice_in_general_is_allowed_and_a_decision_about_this_case_is_not(
     policy: Policy, text: str, blocked: bool
 ) -> None:
     assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")
+
+
+def test_a_process_question_then_handing_the_decision_to_the_model_is_blocked(policy: Policy) -> None:
+    text = "Who decides if the baby goes into care? Actually, you decide - should she?"
+    assert policy.evaluate(_user(text)).action == "block"
+    assert policy.evaluate(_user("Who decides if the baby goes into care? I'm new to the team.")).action == "allow"

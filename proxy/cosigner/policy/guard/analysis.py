@@ -58,6 +58,7 @@ ELLIPTICAL = ECHO_QUESTIONS | {
     " should he ", " was she right ", " was he right ", " were they right ", " was it right ",
 }
 ALWAYS_FIRE = frozenset({"guard_evasion", "profiling"})
+SYS_ROLES = frozenset({"SYS_DECIDE", "SYS_ASSESS", "SYS_PRED", "SYS_TARGET", "CRED_VERB"})
 
 
 def _scan(request: CheckRequest) -> list[tuple[RequestSentence, str, set[str]]]:
@@ -79,6 +80,7 @@ def analyse(request: CheckRequest) -> Analysis:
     owned_anywhere = False
     texts: list[str] = []
     previous: set[str] = set()
+    two_back: set[str] = set()
     explains_generally = False
     generic_fired: set[str] = set()
     scanned = _scan(request)
@@ -87,13 +89,13 @@ def analyse(request: CheckRequest) -> Analysis:
         if sentence.context:
             # a statement beside the request: its premises are read by the frame, and a bare follow-up
             # ("I can't decide how worried to be about the kids. What's your view?") asks about it
-            previous = roles
+            two_back, previous = previous, roles
             continue
         texts.append(sentence.text)
         if padded in ELLIPTICAL:
             roles = roles | {"VALIDATE"}  # "The police believed the son. Should we?"
         if not roles:
-            previous = set()
+            two_back, previous = previous, set()
             continue
         here = reframe(categories_for(roles, sentence.head, sentence.question), roles, sentence, padded, frame)
         if "EXPLAIN" in roles and sentence.head in EXPLAIN_HEADS and not roles & {"SPECIFIC", "YOUR_JUDGEMENT"}:
@@ -108,13 +110,16 @@ def analyse(request: CheckRequest) -> Analysis:
         if previous and follow_up and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
             # "I'm trying to work out if she has capacity. What do you think?"
             joined = categories_for(previous | roles, sentence.head, True)
+            if not joined and previous <= FOLLOW_UP_ROLES | SYS_ROLES:
+                # two bare follow-ups in a row: "Who decides if she goes into care? You decide. Should she?"
+                joined = categories_for(two_back | previous | roles, sentence.head, True)
             if not joined and "STAT_DECIDE" in roles and previous & {"PERSON", "SPECIFIC"}:
                 joined = {"statutory_decision"}  # "Mum wants the kids home this weekend. What's your call?"
             fired |= joined
         elif previous & FRAMING_ROLES and sentence.question and roles & {"PERSON", "SPECIFIC"}:
             # "Imagine you can see six months ahead. Is she still living with her gran?"
             fired |= categories_for(previous | roles, sentence.head, True)
-        previous = roles
+        two_back, previous = previous, roles
         if sentence.role in ("system", "developer"):
             fired |= system_categories(roles)
         if not is_excused(roles, sentence, padded, frame):
