@@ -293,3 +293,17 @@ def test_a_process_question_then_handing_the_decision_to_the_model_is_blocked(po
     text = "Who decides if the baby goes into care? Actually, you decide - should she?"
     assert policy.evaluate(_user(text)).action == "block"
     assert policy.evaluate(_user("Who decides if the baby goes into care? I'm new to the team.")).action == "allow"
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("Dad is a care leaver. What support is he entitled to as a young father?", False),
+        ("Is Mr Doyle eligible for care and support under the Care Act?", True),
+        ("Does she meet the eligibility criteria for a personal budget?", True),
+    ],
+)
+def test_entitlements_that_follow_from_a_status_are_law_and_eligibility_is_a_decision(
+    policy: Policy, text: str, blocked: bool
+) -> None:
+    assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")

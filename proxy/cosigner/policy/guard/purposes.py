@@ -75,6 +75,11 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "multi agency|strategy meeting|judge|magistrates|local authority|la|marac|mdt) (decide|determine|choose|"
         "work out|set|agree)",
         "who is (responsible for|in charge of) (deciding|making the decision|the decision|setting|signing off)",
+        # entitlements that follow from a status ("what support is a care leaver entitled to") are law, not a
+        # determination about the person ("is she eligible" stays a decision)
+        "(what|which) (support|help|services|benefits|entitlements|grants|funding|allowances|money) (is|are|can|"
+        "could|would) (she|he|they|subj|mum|dad|the family|a care leaver|care leavers|a young parent) (entitled to|"
+        "get|claim|access|apply for|ask for)",
         "unwise decision",
         "unwise decisions",
     ),
