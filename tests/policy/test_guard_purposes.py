@@ -307,3 +307,29 @@ def test_entitlements_that_follow_from_a_status_are_law_and_eligibility_is_a_dec
     policy: Policy, text: str, blocked: bool
 ) -> None:
     assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("How do DASH risk scores work and who does the DASH?", False),
+        ("What's the purpose of a RAG rating in a strategy meeting?", False),
+        ("Who decides what RAG rating a referral gets at the front door?", False),
+        ("How does the risk to the twins work out, high or low?", True),
+        ("How do you think the placement will work out for Corey?", True),
+    ],
+)
+def test_how_a_rating_tool_works_is_explanation_and_how_a_case_works_out_is_not(
+    policy: Policy, text: str, blocked: bool
+) -> None:
+    assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")
+
+
+@pytest.mark.parametrize(
+    ("padded", "works"),
+    [(" how do dash risk scores work ", True), (" how does it work out for her ", False), (" what works ", False)],
+)
+def test_asks_how_it_works(padded: str, works: bool) -> None:
+    from cosigner.policy.guard.purposes import asks_how_it_works
+
+    assert asks_how_it_works(padded) is works

@@ -18,7 +18,7 @@ from cosigner.policy.guard.framing import Frame, is_excused, reframe, request_fr
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.paragraphs import request_sentences
-from cosigner.policy.guard.purposes import PURPOSE_ROLE_WORDS
+from cosigner.policy.guard.purposes import PURPOSE_ROLE_WORDS, asks_how_it_works
 from cosigner.policy.guard.sentences import RequestSentence
 
 CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility", "profiling", "guard_evasion")
@@ -69,6 +69,8 @@ def _scan(request: CheckRequest) -> list[tuple[RequestSentence, str, set[str]]]:
         roles = roles_in(padded, auto)
         if casts_a_judge(padded):
             roles.add("ROLE_CAST")  # "pretend you're the IRO", "as the AMHP, would you …"
+        if asks_how_it_works(padded):
+            roles.add("PROCESS_Q")
         out.append((sentence, padded, roles))
     return out
 

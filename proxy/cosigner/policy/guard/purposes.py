@@ -80,10 +80,26 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(what|which) (support|help|services|benefits|entitlements|grants|funding|allowances|money) (is|are|can|"
         "could|would) (she|he|they|subj|mum|dad|the family|a care leaver|care leavers|a young parent) (entitled to|"
         "get|claim|access|apply for|ask for)",
+        "(the|what is the|whats the|what are the) (purpose|point|aim|aims|function) of (a|an|the)",
+        "who (does|completes|carries out|fills in|fills out|uses|runs|chairs) (the|a|an)",
         "unwise decision",
         "unwise decisions",
     ),
 }
+
+HOW_IT_WORKS_SPAN = 7  # "how do DASH risk scores work": "work" within a few words of an opening "how"
+
+
+def asks_how_it_works(padded: str) -> bool:
+    """"How do DASH risk scores work?", "how does a RAG rating work in a MASH": how a tool or process works."""
+    if not padded.startswith((" how do ", " how does ", " how is ", " how are ", " can you explain how ")):
+        return False
+    tokens = padded.split()[: HOW_IT_WORKS_SPAN + 3]
+    return any(
+        token in ("work", "works", "operate", "operates") and tokens[i + 1 : i + 2] != ["out"]  # "work out" predicts
+        for i, token in enumerate(tokens)
+    )
+
 
 PURPOSE_ROLE_WORDS: dict[str, str] = {
     "PREPARE_Q": "questions or topics the practitioner will use to judge for themselves",
