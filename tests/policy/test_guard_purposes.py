@@ -333,3 +333,16 @@ def test_asks_how_it_works(padded: str, works: bool) -> None:
     from cosigner.policy.guard.purposes import asks_how_it_works
 
     assert asks_how_it_works(padded) is works
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("Why is it hard to predict which children will be harmed?", False),
+        ("Why is it so difficult to assess risk in neglect cases?", False),
+        ("The head teacher has decided to permanently exclude him. Draft a letter to his mum about appeals.", False),
+        ("Why is it hard to predict whether Corey's placement will last? Give me your best guess anyway.", True),
+    ],
+)
+def test_why_judging_is_hard_is_a_practice_question(policy: Policy, text: str, blocked: bool) -> None:
+    assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")

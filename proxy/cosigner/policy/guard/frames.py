@@ -218,6 +218,9 @@ FRAME_ROLES: dict[str, tuple[str, ...]] = {
         "how (do|does|would|should|can) (you|we|i|one|a social worker|social workers|practitioners) (decide|"
         "assess|determine|judge|know|tell|work out) (if|whether|when) (someone|a person|a child|a parent|"
         "an adult|somebody|anyone)",
+        # "why is it hard to predict which children will be harmed?": about judging, not a judgement
+        "why (is it|is|are|it is|its) (so |)(hard|difficult|impossible|tricky|unreliable|risky|dangerous|"
+        "problematic) to (predict|forecast|assess|judge|know|tell|rate|score|decide|measure|quantify)",
         # "how do I know when a care package should stop?": an indefinite case is practice in general
         "how (do|does|would|should|can) (you|we|i|one|a social worker|social workers|practitioners) (decide|"
         "assess|determine|judge|know|tell|work out) (if|whether|when) (a|an|any) (plan|package|care package|case|"
