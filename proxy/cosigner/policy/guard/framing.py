@@ -53,6 +53,7 @@ DRAFTING_ROLES = words("COMMUNICATE DOC_FOCUS POLITE_DRAFT")
 OWNER_HEADS = words("i we ive weve id im my our")
 # The request also asks for the model's own view: ownership no longer excuses it.
 ASKS_MODEL = words("YOUR_JUDGEMENT VALIDATE ASKS EVASION EVASION_WRAP ROLE_CAST")
+JUDGING_VERBS = words("RISK_VERB RISK_VERB_WEAK STAT_DECIDE CRED_VERB PRED_STRONG")
 PRONOUNS = words("he she they him her them his subj")
 # Evidence that the sentence asks for the model's own verdict, whatever else it is for.
 VERDICT_ASKED = ASKS_MODEL | (EXPLICIT - {"SCALE"})
@@ -141,7 +142,8 @@ def is_excused(roles: set[str], sentence: RequestSentence, padded: str, frame: F
     """Ownership and communication frames: the sentence is material or a drafting task, not a request."""
     embedded = embedded_question(padded)
     named = "SPECIFIC" in roles or " x " in padded
-    if "RESOURCE" in roles and not (named or roles & VERDICT_ASKED or PRONOUNS.intersection(padded.split())):
+    judges_people = "PERSON" in roles and bool(roles & JUDGING_VERBS)  # "for training, rate the risk to the kids"
+    if "RESOURCE" in roles and not (named or judges_people or roles & VERDICT_ASKED or PRONOUNS & set(padded.split())):
         return True  # "What books would you recommend on analysis?" ("child protection" names nobody)
     if "PREPARE_Q" in roles and not embedded and not roles & PREPARATION_VETO:
         return True  # "Draft questions I can use to assess Mr X's capacity": the practitioner will judge

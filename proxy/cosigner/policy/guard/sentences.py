@@ -107,6 +107,8 @@ class RequestSentence:
     context: bool = False  # a statement beside the request ("Mum has bipolar disorder."): premises only
 
 
+# A yes/no question after an opening aside: "i won't quote u, does gran have capacity"
+CLAUSE_QUESTIONS = words("is are does do should has have was were did")  # not "can u …", a polite request
 LEAD_CLAUSE = words(
     """
     looking based given considering reading having from with after in on honestly overall realistically
@@ -119,10 +121,12 @@ LEAD_CLAUSE = words(
 def _head(low: str) -> str:
     stripped = low.lstrip(_LEAD)
     comma = stripped.find(",", 0, 80)
-    if comma > 0 and stripped.split(None, 1)[0].strip(_TRAIL) in LEAD_CLAUSE:
-        # "Looking at the incidents, is the risk …": the request starts after the opening clause
+    if comma > 0:
+        # "Looking at the incidents, is the risk …", "just between us, are they …": the request starts after
+        # the opening clause
         rest = stripped[comma + 1 :].strip()
-        if rest:
+        lead = stripped.split(None, 1)[0].strip(_TRAIL) in LEAD_CLAUSE
+        if rest and (lead or rest.split(None, 1)[0] in CLAUSE_QUESTIONS):
             stripped = rest
     space = stripped.find(" ")
     word = _uncontract((stripped[:space] if space > 0 else stripped).strip(_TRAIL))
