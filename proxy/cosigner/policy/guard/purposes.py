@@ -51,6 +51,11 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(questions|prompts|topics|things|areas|points) to (ask|cover|raise|explore|discuss|use|put|bring up)",
         "(what|which) questions (should|could|can|do|might|would) (i|we) (ask|use|raise|make sure)",
         "(get|gets|are|is|be) asked of",
+        "(questions|prompts|activities|exercises|ways) to help (mum|dad|subj|her|him|them|the parents|parents|the "
+        "family|the child|the children|the young person|the carers|carers) (reflect|think|consider|talk|explore|"
+        "understand|open up|share|notice)",
+        "(what|which) (information|evidence|documents|records|details|background|history) (should|do|must|could|"
+        "would) (i|we) (gather|collect|get|obtain|read|check|look at|bring|request|ask for)",
         "(what|which) (do|should|must|could) (i|we) (need to |)(cover|ask|include|discuss|explore|raise|bring|"
         "check|find out)",
         "(need|needs|have|has) to (be |)(cover|covered|asked|explored|discussed) (in|at|during|with)",
