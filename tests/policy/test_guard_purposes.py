@@ -374,3 +374,16 @@ def test_an_aside_before_the_question_does_not_hide_it(policy: Policy, text: str
 )
 def test_preparing_someone_elses_reflection_or_my_own_assessment(policy: Policy, text: str, blocked: bool) -> None:
     assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("Put the risk ratings from the MARAC minutes into a table: victim, perpetrator, risk level, actions.", False),
+        ("Make my summary of the court's judgment shorter; the judge found the threshold crossed.", False),
+        ("Put the risk ratings from the MARAC minutes into a table and add your own rating for each.", True),
+        ("Make it shorter and tell me if the risk is high.", True),
+    ],
+)
+def test_ratings_copied_from_a_record_and_edits_to_the_text(policy: Policy, text: str, blocked: bool) -> None:
+    assert policy.evaluate(_user(text)).action == ("block" if blocked else "allow")

@@ -35,6 +35,10 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         "(assessment|assessments|rating|ratings|score|scores|risk scores|risk ratings|rag rating|rag ratings|"
         f"decision|decisions|levels|risk levels|findings|conclusion) (that |)({_DECIDERS}) "
         "(did|completed|carried out|gave|made|set|wrote|reached|recorded|agreed)",
+        # "the risk ratings from the MARAC minutes": ratings copied from a record
+        "(ratings|risk ratings|scores|risk scores|risk levels|levels|decisions|rag ratings|grades|outcomes) (from|in) "
+        "(the|these|those|our|their) (minutes|report|reports|notes|meeting|marac|conference|panel|assessment|"
+        "referral|record|records|file|form|forms|dash|review|strategy meeting|icpc|rcpc)",
         "(she|he|they) (found|concluded|assessed|determined|decided) (that |)(he|she|they|x|subj|mr|mrs) "
         "(lacks|lacked|has|had|does not have|did not have|doesnt have|didnt have|is|was) (capacity|the capacity|"
         "mental capacity)",
@@ -44,6 +48,11 @@ PURPOSE_ROLES: dict[str, tuple[str, ...]] = {
         f"({_DECIDERS}|nurse|health visitor|the hv|hv|the social worker|the sw|the teacher|the therapist) (said|says|"
         "thinks|thought|reported|reports|believes|believed|felt|feels|stated|states|advised|told me|told us|"
         "is of the view|was of the view)",
+    ),
+    # an edit to the text: "make my summary shorter", "more professional"
+    "DRAFT_VERB": (
+        "(shorter|longer|clearer|more concise|more professional|simpler|plainer|tidier|more formal|less formal|"
+        "easier to read|more readable|less repetitive|better worded|more succinct)",
     ),
     "PREPARE_Q": (
         "(questions|prompts|topics|things|areas|points|a list of questions|question prompts) (that |)(i|we|ill|"
