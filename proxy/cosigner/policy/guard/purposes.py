@@ -8,7 +8,10 @@
 * **Process.**  How a process works, who decides, a role, an escalation route ("who decides it", "the role of
   the IRO", "what if I disagree with my manager's decision").
 
-Merged into ``lexicon.ROLES``; the framing rules (``framing.is_excused``) excuse ``PREPARE_Q`` and
+* **Editing.**  "Make it shorter", "more professional": a change to the text (``DRAFT_VERB``).
+
+``OWNED_REPORT`` (a professional's reported view: "the nurse said …") excuses only a statement inside a drafting
+task.  Merged into ``lexicon.ROLES``; the framing rules (``framing.is_excused``) excuse ``PREPARE_Q`` and
 ``PROCESS_Q`` sentences unless the same sentence also asks for the model's own verdict.
 """
 
