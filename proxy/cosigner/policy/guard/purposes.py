@@ -119,6 +119,7 @@ def asks_how_it_works(padded: str) -> bool:
 
 
 PURPOSE_ROLE_WORDS: dict[str, str] = {
+    "OWNED_REPORT": "a professional's reported view, recorded",
     "PREPARE_Q": "questions or topics the practitioner will use to judge for themselves",
     "PROCESS_Q": "a question about a process, a role or who decides",
 }
