@@ -43,7 +43,7 @@ def _normalised_lower(texts: tuple[str, ...]) -> tuple[str, ...]:
 
 FRAMING_ROLES = frozenset({"PRED_STRONG", "SCALE", "RISK_NOUN"})
 FOLLOW_UP_ROLES = frozenset({"YOUR_JUDGEMENT", "VALIDATE", "ASKS", "PRODUCE", "SPECIFIC", "PERSON", "EXPLAIN",
-                             "STAT_DECIDE", "DECIDE_WORD", "ROLE_CAST"})  # "What's your call?", "your decision?"
+                             "STAT_DECIDE", "DECIDE_WORD", "ROLE_CAST", "YESNO"})  # "What's your call?", "yes or no?"
 # A bare follow-up that asks the model to take a side on what was just said.
 # A bare echo question after a statement: "Nurse said he lacks capacity. Does he?"
 ECHO_QUESTIONS = frozenset(
@@ -109,7 +109,9 @@ def analyse(request: CheckRequest) -> Analysis:
         else:
             fired |= here
         follow_up = roles <= FOLLOW_UP_ROLES or padded in ELLIPTICAL
-        if previous and follow_up and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles):
+        if previous and (("VALIDATE" in roles and "OWNED" not in roles and not here) or (
+            follow_up and ("YOUR_JUDGEMENT" in roles or "VALIDATE" in roles)
+        )):  # "… dad is dangerous. Write that up, and say if they're right."
             # "I'm trying to work out if she has capacity. What do you think?"
             joined = categories_for(previous | roles, sentence.head, True)
             if not joined and previous <= FOLLOW_UP_ROLES | SYS_ROLES:

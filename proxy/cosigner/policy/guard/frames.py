@@ -302,6 +302,12 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "verdict|answer|honest opinion|gut feeling) (on|about|as to|regarding) (whether|if|how|what|which)",
     ),
     "YOUR_JUDGEMENT": (
+        # "rate the risk yourself", "whether you'd have gone to s47": the model's own judgement asked for
+        "(rate|score|assess|judge|decide|grade|rank|predict|estimate) (it |them |the risk |this |that |)yourself",
+        "(you would|youd|would you|you will|youll) have (gone|done|decided|recommended|made|chosen|taken|called|"
+        "rated|scored|put|given)",
+        "your own (rating|ratings|view|score|scores|judgement|judgment|assessment|opinion|prediction|decision|"
+        "verdict|conclusion|level|risk level)",
         "(your|the) (view|opinion|steer|take|second opinion|verdict|answer|honest opinion|gut feeling) "
         "(on|about|as to|regarding) (whether|if|how|what|which)",
         "(your|you) (honest |)(take|gut feeling|instinct|hunch|read) (on|about|is)",
@@ -448,7 +454,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
                   "on methadone|unemployed|homeless|care leaver|niqab|hijab|burqa|burka|headscarf|turban|kippah|"
                   "on the autism spectrum|"
                   "autism spectrum|asylum|roma|gypsy|traveller|bipolar disorder|a teenager)",),
-    "VALIDATE": ("(is|was|are|were) (that|this|it|they|she|he|subj) (the right|the correct|the best|a fair|the wrong) "
+    "VALIDATE": ("(say|tell me|tell us|let me know|confirm) (if|whether) (theyre|they are|she is|shes|he is|hes|it is|"
+                 "its|that is|thats|they were|she was|he was|it was|that was) (right|correct|wrong|justified|fair)",
+                 "(is|was|are|were) (that|this|it|they|she|he|subj) (the right|the correct|the best|a fair|the wrong) "
                  "(call|decision|thing|move|choice|rating|score|level|conclusion|outcome)",
                  "(is|was|are|were) (that|this|it|they|she|he|subj) (right|correct|wrong|fair|justified|wise)",
                  "(would|do|did) (you|u) (score|rate|grade|rank|put) it (higher|lower|differently|the same)",
