@@ -1,9 +1,10 @@
 """The audit log's single writer thread: group commit of queued jobs, chain head and checkpoints.
 
 Jobs queue up while a commit is in flight; the thread takes every queued job, writes them all in one
-transaction (BEGIN IMMEDIATE ... COMMIT with synchronous=FULL: one fsync for the whole group; a group of per-request
-metadata only is committed with synchronous=NORMAL, see ``_needs_fsync``) and only then resolves their futures. A failed transaction resolves every future in it with AuditFailed and restores the
-in-memory chain head, so nothing is acknowledged that is not on disk.
+transaction (BEGIN IMMEDIATE ... COMMIT with synchronous=FULL: one fsync for the whole group; a group of
+per-request metadata only is committed with synchronous=NORMAL, see ``_needs_fsync``) and only then resolves their
+futures. A failed transaction resolves every future in it with AuditFailed and restores the in-memory chain head,
+so nothing is acknowledged that is not on disk.
 """
 
 from __future__ import annotations
