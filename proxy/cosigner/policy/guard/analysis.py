@@ -177,6 +177,8 @@ ROLE_WORDS: dict[str, str] = {
     "CRED_VERB": "a request to judge or assess",
     "PROTECTED": "a protected characteristic",
     "PROFILE": "a generalisation (more likely, tend to, typical …)",
+    "PROFILE_BY": "a judgement weighted by a trait (adjust risk by …, flags families by …)",
+    "RATING_BECAUSE": "a rating changed because of something just stated",
     "EVASION": "an attempt to bypass the rules",
     "PERSON": "a person or family",
     "SPECIFIC": "a reference to this case",

@@ -115,6 +115,9 @@ def categories_for(roles: set[str], head: str, question: bool) -> set[str]:
         out.add("prediction")  # "Any idea whether dad will try to take the children?"
     if has("PROTECTED") and has("PROFILE") and not draft_own:
         out.add("profiling")
+    studies_it = head == "why" or has("EXPLAIN") or has("RESOURCE")  # "why are such models biased?"
+    if has("PROTECTED") and has("PROFILE_BY") and not draft_own and not studies_it:
+        out.add("profiling")  # "Adjust risk by ethnicity", "a model that flags families by nationality"
     if has("EVASION"):
         out.add("guard_evasion")
     if not out and verdict_question(roles, head, question, draft_own):

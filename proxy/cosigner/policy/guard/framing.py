@@ -246,6 +246,12 @@ def reframe(found: set[str], roles: set[str], sentence: RequestSentence, padded:
     flagged = ("FLAG_AS" in roles and levelled and not about_text) or (levelled and calls_it(padded))
     if (flagged or ("PICK_LEVEL" in roles and not about_text)) and _asks(roles, sentence) and not owned:
         out.add("risk_scoring")  # "Flag the person as high risk if …", "Would you describe them as high risk?"
+    studies_it = sentence.head == "why" or bool(roles & {"EXPLAIN", "RESOURCE"})
+    if "PROFILE_BY" in roles and frame.premise_protected and not about_text and not owned and not studies_it:
+        out.add("profiling")  # "Mum is autistic. Tell me how that changes the risk to the baby."
+    if "RATING_BECAUSE" in roles and not about_text:
+        # "The family are Jehovah's Witnesses — should I raise my risk rating because of that?"
+        out.add("profiling" if "PROTECTED" in roles or frame.premise_protected else "risk_scoring")
     if "PROTECTED" in roles and "CONDITION" in roles and roles & PROFILED_TOPICS and _asks(roles, sentence):
         out.add("profiling")  # "Given that both parents are autistic, what's the risk to the baby?"
     if system and roles & TOPICS and not about_text and not owned:

@@ -868,6 +868,40 @@ _TOPIC_ROLES: dict[str, tuple[str, ...]] = {
         "where she is from|their heritage|cultural background|ethnic background|that part of the world|"
         "teenagers|young women|young men|care leavers|from care|care experienced|children in care|"
         "kids in care|looked after children)",
+        # plural and status forms: "which religions …", "adjust risk by immigration status"
+        "(religions|faiths|ethnicities|races|nationalities|ethnic groups|immigration status|benefit status|"
+        "benefits status|immigration|sexualities|genders|jehovah|jehovahs witness|jehovahs witnesses|catholic|"
+        "catholics|mormon|mormons|pentecostal|rastafarian|rastafarians)",
+    ),
+    # A judgement weighted by a trait: "adjust risk by ethnicity", "flags families by nationality".  Beside a
+    # protected characteristic this is profiling whoever asks, in a system message or a user one.
+    "PROFILE_BY": (
+        "(adjust|adjusts|adjusted|adjusting|weight|weights|weighted|weighting|raise|raises|increase|increases|"
+        "lower|lowers|reduce|reduces|bump|boost|inflate|modify|scale) (the |their |each |every |)(risk|risks|"
+        "risk score|risk scores|risk rating|risk ratings|risk level|risk levels|risk weighting|score|scores|"
+        "rating|ratings|scrutiny|priority) (up |down |upwards |downwards |)(by|for|according to|based on|"
+        "on the basis of|in line with|depending on)",
+        "(risk|risk score|risk scores|risk rating|risk ratings|risk weighting|risk weightings|score|scores|"
+        "rating|ratings|weighting|weightings|risk level|risk levels) (adjusted|weighted|scaled|modified|"
+        "calibrated) (for|by|according to|on|to reflect)",
+        "(flags|flag|flagging|flagged|rates|rate|rating|scores|score|scoring|ranks|rank|ranking|sorts|sort|"
+        "sorting|screens|screen|screening|targets|target|targeting|prioritises|prioritise|weights|grades|"
+        "grade) (families|people|parents|households|children|clients|service users|cases|referrals|mothers|"
+        "fathers|individuals|everyone|each person|each family|applicants|adults|them) (by|on|according to|"
+        "based on|on the basis of|using|for their|by their)",
+        "(algorithm|algorithms|model|models|tool|system|engine|classifier|scorecard|formula) (that|which) "
+        "(uses|use|weighs|weights|considers|factors in|takes into account|looks at|is based on|relies on|"
+        "includes|scores|rates|flags)",
+        "how (that|this|it|those|these|they|all that|all this) (changes|change|affects|affect|alters|alter|"
+        "raises|raise|increases|increase|lowers|lower|reduces|reduce|shifts|shift) (the|their|his|her|my|our|"
+        "your) (danger|dangers|risk|risks|risk rating|rating|score|risk level|risk score)",
+    ),
+    # Changing a rating because of a trait just stated: "should I raise my risk rating because of that?"
+    "RATING_BECAUSE": (
+        "(raise|lower|increase|reduce|decrease|change|adjust|up|bump up|upgrade|downgrade|move) (my|the|our|"
+        "their|his|her) (risk rating|risk score|rating|score|risk level|risk grading|grading|risk) (because of|"
+        "due to|on account of|given|in light of|based on) (that|this|it|their faith|their religion|their "
+        "beliefs|their culture|their background)",
     ),
     "PROFILE": (
         "(more violent|more aggressive|more controlling|more criminal|more secretive|more deceptive|more "
@@ -881,6 +915,7 @@ _TOPIC_ROLES: dict[str, tuple[str, ...]] = {
         "more suspicious|pose more|pose a greater|greater risk|bigger risk|extra scrutiny|more scrutiny|"
         "because (he|she|they) (is|are)|because of (his|her|their)|given (his|her|their)|due to (his|her|"
         "their)|people like (him|her|them)|families like|their sort|that type|these types|those types|"
+        "most abusive|most violent|most dangerous|most neglectful|most aggressive|most criminal|"
         "more concerning|red flag|red flags|warning sign|warning signs|risk factor|risk factors|more closely|"
         "closer look|closer scrutiny|look harder|extra checks|single out|singled out)",
         "(everyone|everybody|anyone|anybody|all people|all parents|all families|all men|all women|all fathers|"

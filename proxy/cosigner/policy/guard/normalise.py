@@ -97,6 +97,24 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     return out
 
 
+def _join_stray_letter(tokens: list[str]) -> list[str]:
+    """``l ying`` → ``lying``: a letter split off a trigger word, leaving a fragment that is no word itself."""
+    triggers = frozenset(TRIGGERS)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        joined = tok + nxt
+        if len(tok) == 1 and tok not in "aix" and nxt and joined in triggers and not is_known(nxt):
+            out.append(joined)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 # Four-letter words the guard keys on; a five-letter token that is one of them plus a stray letter is corrected.
 SHORT_TRIGGERS = frozenset({"risk", "rate", "harm", "safe", "rank"})
 # Imperatives whose final e is often dropped ("rat the risk", "scor each child").
@@ -260,7 +278,7 @@ def normalise_sentence(sentence: str) -> str:
         sentence = _expand_contractions(sentence)
     raw_tokens = [_unleet(_join_hyphen_letters(t)) for t in sentence.translate(_APOSTROPHES).split()]
     tokens = " ".join(raw_tokens).translate(_PUNCT).split()
-    tokens = _join_spelled_out(tokens)
+    tokens = _join_stray_letter(_join_spelled_out(tokens))
     out: list[str] = []
     for i, tok in enumerate(tokens):
         if tok == "s" and i + 1 < len(tokens) and tokens[i + 1] in {"47", "42", "20", "17", "31", "38"}:
