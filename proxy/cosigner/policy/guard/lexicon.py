@@ -871,7 +871,8 @@ _TOPIC_ROLES: dict[str, tuple[str, ...]] = {
         # plural and status forms: "which religions …", "adjust risk by immigration status"
         "(religions|faiths|ethnicities|races|nationalities|ethnic groups|immigration status|benefit status|"
         "benefits status|immigration|sexualities|genders|jehovah|jehovahs witness|jehovahs witnesses|catholic|"
-        "catholics|mormon|mormons|pentecostal|rastafarian|rastafarians)",
+        "catholics|mormon|mormons|pentecostal|rastafarian|rastafarians|from abroad|from overseas|"
+        "from eastern europe|from africa|from asia|from south asia|from the middle east|from the caribbean)",
     ),
     # A judgement weighted by a trait: "adjust risk by ethnicity", "flags families by nationality".  Beside a
     # protected characteristic this is profiling whoever asks, in a system message or a user one.
