@@ -15,12 +15,19 @@ from cosigner.testing import FakeUpstream, RunningProxy
 NAME = "Kerry Nolan"
 
 
-async def _post(proxy: RunningProxy, path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    async with (
-        aiohttp.ClientSession() as session,
-        session.post(proxy.url + path, json=body, headers={"Authorization": f"Bearer {proxy.token}"}) as resp,
-    ):
-        return resp.status, await resp.json()
+async def _post_raw(
+    proxy: RunningProxy, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> tuple[int, bytes]:
+    headers = {"Authorization": f"Bearer {proxy.token}", **(headers or {})}
+    async with aiohttp.ClientSession() as session, session.post(proxy.url + path, json=body, headers=headers) as resp:
+        return resp.status, await resp.read()
+
+
+async def _post(
+    proxy: RunningProxy, path: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, Any]]:
+    status, raw = await _post_raw(proxy, path, body, headers)
+    return status, json.loads(raw)
 
 
 async def test_metadata_fields_that_can_hold_identifiers_are_not_forwarded(
@@ -150,19 +157,15 @@ async def test_failed_commit_of_the_screened_event_withholds_the_reply(
     blocker = sqlite3.connect(log.db_path, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock: the next commit fails
     try:
-        async with (
-            aiohttp.ClientSession() as session,
-            session.post(
-                proxy.url + "/v1/chat/completions",
-                json={
-                    "model": "gpt-4o-mini",
-                    "stream": stream,
-                    "messages": [{"role": "user", "content": "Tidy: the visit went well."}],
-                },
-                headers={"Authorization": f"Bearer {proxy.token}"},
-            ) as resp,
-        ):
-            status, raw = resp.status, await resp.read()
+        status, raw = await _post_raw(
+            proxy,
+            "/v1/chat/completions",
+            {
+                "model": "gpt-4o-mini",
+                "stream": stream,
+                "messages": [{"role": "user", "content": "Tidy: the visit went well."}],
+            },
+        )
     finally:
         blocker.rollback()
         blocker.close()
@@ -181,19 +184,13 @@ async def test_failed_commit_of_the_screened_event_withholds_the_reply(
 
 async def test_case_context_header_redacts_known_people(proxy: RunningProxy, openai_upstream: FakeUpstream) -> None:
     context = {"people": [{"name": "Aoife Brennan-Kowalczyk", "aliases": ["Effie"]}]}
-    async with (
-        aiohttp.ClientSession() as session,
-        session.post(
-            proxy.url + "/v1/chat/completions",
-            json={
-                "model": "gpt-4o-mini",
-                "messages": [{"role": "user", "content": "effie said aoife's mum was late."}],
-            },
-            headers={"Authorization": f"Bearer {proxy.token}", "x-cosigner-case-context": json.dumps(context)},
-        ) as resp,
-    ):
-        reply = await resp.json()
-    assert resp.status == 200
+    status, reply = await _post(
+        proxy,
+        "/v1/chat/completions",
+        {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "effie said aoife's mum was late."}]},
+        {"x-cosigner-case-context": json.dumps(context)},
+    )
+    assert status == 200
     sent = json.dumps(openai_upstream.received).lower()
     assert "effie" not in sent and "aoife" not in sent
     assert reply["choices"][0]["message"]["content"].startswith("effie said aoife's mum was late.")

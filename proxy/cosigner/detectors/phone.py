@@ -52,7 +52,8 @@ _LABELS = (
     "h",
     "w",
 )
-_LABELS_AFTER = re.compile(r"(?i)\s*[-(,]?\s*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_WORDS_AFTER = r"(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b"
+_LABELS_AFTER = re.compile(r"(?i)\s*[-(,]?\s*" + _WORDS_AFTER)
 _EXTENSION = re.compile(r"\s?(?:ext\.?|x)\s?\d{1,5}$")
 _LINE_PIECE = re.compile(r"[^\n]+")
 _US_SHAPE = re.compile(r"^\(?\d{3}\)?[ \-.]?\d{3}[ \-.]\d{4}$")
@@ -77,7 +78,7 @@ _SHORT_LABELS = (
     "contact number",
     "tel no",
 )
-_SHORT_LABELS_AFTER = re.compile(r"(?i)[ \t]*[-(,]?[ \t]*(?:office|fax|mobile|mob|home|work|cell|desk|landline|tel)\b")
+_SHORT_LABELS_AFTER = re.compile(r"(?i)[ \t]*[-(,]?[ \t]*" + _WORDS_AFTER)  # on the same line only
 _DATE_SHAPE = re.compile(r"(\d{1,2})[ \-.](\d{1,2})[ \-.](\d{2}|\d{4})")
 
 
