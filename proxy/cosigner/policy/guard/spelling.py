@@ -11,8 +11,9 @@ from functools import lru_cache
 from cosigner.policy.guard.wordlists import COMMON_CAPITALISED, PROTECTED_WORDS, TEXT_SPEAK, TRIGGERS
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def _deletions(word: str) -> tuple[str, ...]:
+    # in a fixed order (not a set), so a misspelling near two words is corrected the same way in every process
+    return tuple(dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word))))
 
 
 @lru_cache(maxsize=1)
