@@ -1,6 +1,6 @@
 """Judgement-guard evaluation: block recall and false-block rate per category, with and without case notes.
 
-    .venv/bin/python -m bench.guard [--split dev|dev2 … dev26|heldout … heldout7|heldout8|heldout9|all]
+    .venv/bin/python -m bench.guard [--split dev|dev2 … dev29|heldout … heldout7|heldout8|heldout9|all]
                                     [--policy policies/default.toml] [--errors] [--speed]
 
 ``all`` runs every development split; ``heldout8`` and ``heldout9`` (frozen before the eighth round, by two
@@ -8,7 +8,7 @@ independent writers) run only when named.
 
 Every request is run three ways: alone, with a realistic fictional case note appended after it, and with the
 note pasted before it.  ``--errors`` lists every misclassified request (fictional test data only).  ``--speed``
-measures the guard's p50 on a ~4,000-token request (the analysis cache is cleared before every run).
+measures the guard's p50 on a ~4,000-token request (every analysis cache is cleared before every run).
 """
 
 from __future__ import annotations
@@ -25,18 +25,19 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "proxy"))
 
 from cosigner.policy.contract import CheckRequest, Segment  # noqa: E402
-from cosigner.policy.guard.analysis import analyse  # noqa: E402
+from cosigner.policy.guard.analysis import clear_caches  # noqa: E402
 from cosigner.policy.load import load_policy  # noqa: E402
 from cosigner.policy.model import Policy  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 CONDITIONS = ("alone", "note_after", "note_before")
 # Splits tuned on (the held-out splits 1–7 were each measured once, then became development data).
-# `all` skips a listed split whose file is not written yet (dev25 and dev26 are written during the eighth round).
+# `all` skips a listed split whose file is not written yet (dev25–dev29 are written during the eighth round).
 DEVELOPMENT = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
     "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
-    "dev26", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "dev26", "dev27", "dev28", "dev29", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+    "heldout7",
 )
 HELD_OUT = ("heldout8", "heldout9")
 
@@ -145,7 +146,7 @@ def speed(policy: Policy, notes: list[str], runs: int = 300) -> None:
         request = CheckRequest((Segment("user", text),), "gpt-4o")
         timings: list[float] = []
         for _ in range(runs):
-            analyse.cache_clear()
+            clear_caches()
             t0 = time.perf_counter()
             policy.evaluate(request)
             timings.append((time.perf_counter() - t0) * 1000)

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 from cosigner.policy.contract import CheckRequest, Segment
-from cosigner.policy.guard.analysis import explain
+from cosigner.policy.guard.analysis import analyse, explain
+from cosigner.policy.guard.features import is_particular, reads_as_no_verdict
+from cosigner.policy.guard.learned import wording_model
 from cosigner.policy.load import PolicyError, load_policy, parse_document, read_toml
 from cosigner.policy.signing import (
     SignatureError,
@@ -149,6 +151,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
     verdicts = policy.evaluate_all(request)
     findings = explain(request)
     decision = policy.evaluate(request)
+    analysis = analyse(request)
+    reading, model = analysis.judgement, wording_model()
+    general = not is_particular(analysis.features)
+    strict = general or reads_as_no_verdict(analysis.features)
+    threshold = model.general_threshold if strict else model.threshold
+    model_fires, model_vetoes = analysis.learned is not None, analysis.vetoed
     if args.json:
         _out(
             json.dumps(
@@ -165,6 +173,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
                         }
                         for f in findings
                     ],
+                    "wording_model": {
+                        "category": reading.category,
+                        "probability": round(reading.probability, 4),
+                        "general_question": general,
+                        "threshold": threshold,
+                        "veto_below": model.general_veto_below if general else model.veto_below,
+                        "fires": model_fires,
+                        "sets_rules_aside": model_vetoes,
+                    },
                 }
             )
         )
@@ -176,6 +193,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for f in findings:
         _out(f"  request sentence {f.index} ({f.role}) → {', '.join(f.categories)}")
         _out(f"    evidence: {'; '.join(f.evidence)}")
+    _out(
+        f"  wording model: {reading.probability:.0%} likely a request for a judgement ("
+        + ("a general question: " if general else "read as drafting, preparation or explanation: " if strict else "")
+        + "fires at "
+        + f"{threshold:.0%}); closest rule {reading.category}"
+        + ("; fires" if model_fires else "; does not fire")
+        + ("; confident enough to set phrase-rule findings aside" if model_vetoes else "")
+    )
     if not verdicts:
         _out("  no rule fired")
     return 0

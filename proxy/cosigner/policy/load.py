@@ -90,7 +90,12 @@ def load_policy(
 
 def build_checks(document: PolicyDocument) -> tuple[RuleCheck, ...]:
     automaton()  # build the guard's phrase automaton now, not on the first request
-    return tuple(RuleCheck(spec, check_factory(spec.check)(spec)) for spec in document.rules)
+    try:
+        return tuple(RuleCheck(spec, check_factory(spec.check)(spec)) for spec in document.rules)
+    except PolicyError:
+        raise
+    except ConfigError as exc:  # the guard's wording model is missing or altered: refuse the policy
+        raise PolicyError([f"policy {document.name}: {exc}"]) from exc
 
 
 def _verify(

@@ -72,6 +72,8 @@ def loosening_problems(base: PolicyDocument, merged: PolicyDocument) -> list[tup
             out.append((f"{key}.enabled", "may only tighten: switching a rule off is refused"))
         if RULE_SEVERITY[new.action] < RULE_SEVERITY[rule.action]:
             out.append((f"{key}.action", f"may only tighten: {rule.action} → {new.action} is refused"))
+        if rule.wording_model and not new.wording_model:
+            out.append((f"{key}.wording_model", "may only tighten: switching the wording model off is refused"))
         if new.check != rule.check:
             out.append((f"{key}.check", "may not change the check behind an existing rule"))
     for type_name, action in base.redaction.actions.items():

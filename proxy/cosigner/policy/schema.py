@@ -63,6 +63,7 @@ class RuleSpec:
     message: str = ""
     phrases: tuple[str, ...] = ()
     description: str = ""
+    wording_model: bool = True  # a built-in judgement check also fires on the learned wording model
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ SECTION_KEYS: dict[str, frozenset[str]] = {
     "policy": frozenset({"name", "version", "description"}),
     "redaction": frozenset({"actions", "keep_in_reply", "org_patterns", "allowlist"}),
     "redaction.org_patterns[]": frozenset({"name", "type", "regex", "label_required"}),
-    "rules.<id>": frozenset({"check", "action", "enabled", "message", "phrases", "description"}),
+    "rules.<id>": frozenset({"check", "action", "enabled", "message", "phrases", "description", "wording_model"}),
     "providers": frozenset({"allowed_kinds", "allowed_models", "denied_models", "allow_non_text_parts"}),
     "limits": frozenset({"max_input_tokens", "max_output_tokens", "models"}),
     "limits.models.<model>": frozenset({"max_input_tokens", "max_output_tokens"}),
@@ -259,6 +259,9 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
         description = p.typed(r, key, "description", lambda v: isinstance(v, str), "must be a string", "")
         if check == "phrases" and not phrases:
             p.add(f"{key}.phrases", "a rule using the phrases check needs at least one phrase")
+        learned = p.typed(r, key, "wording_model", _is_bool, "must be true or false", True)
+        if "wording_model" in r and check not in BUILTIN_RULES:
+            p.add(f"{key}.wording_model", "only the built-in judgement checks have a wording model")
         specs[rule_id] = RuleSpec(
             rule_id,
             check,
@@ -267,6 +270,7 @@ def _rules(p: Problems, obj: Any) -> tuple[RuleSpec, ...]:
             message,
             tuple(x.strip().lower() for x in phrases),
             description,
+            learned,
         )
     return tuple(specs.values())
 

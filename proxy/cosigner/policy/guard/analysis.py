@@ -13,8 +13,10 @@ from functools import lru_cache
 from cosigner.policy.contract import CheckRequest
 from cosigner.policy.guard.categories import EXPLAIN_HEADS, JUDGE_HEADS, categories_for, system_categories
 from cosigner.policy.guard.cues import casts_a_judge
+from cosigner.policy.guard.features import request_features
 from cosigner.policy.guard.frames import FRAME_ROLE_WORDS
 from cosigner.policy.guard.framing import Frame, is_excused, reframe, request_frame
+from cosigner.policy.guard.learned import Judgement, wording_model
 from cosigner.policy.guard.matcher import automaton, roles_in
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.guard.paragraphs import request_sentences
@@ -26,14 +28,43 @@ CATEGORIES = ("risk_scoring", "prediction", "statutory_decision", "credibility",
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    fired: frozenset[str]
+    fired: frozenset[str]  # categories the phrase rules found
     request_texts: tuple[str, ...]  # the request sentences as written (never logged; for organisation phrases)
     sentence_count: int
+    features: frozenset[str]  # what the learned wording model reads (``features.py``; words, never logged)
+
+    @property
+    def judgement(self) -> Judgement:
+        """The learned wording model's reading of the request (``learned.py``)."""
+        return _judge(self.features)
+
+    @property
+    def learned(self) -> str | None:
+        """The category the wording model fires, if its probability reaches the model's threshold."""
+        return wording_model().fires(self.judgement, self.features)
+
+    @property
+    def vetoed(self) -> bool:
+        """The wording model is confident enough that this is not a judgement request to set the rules aside."""
+        return wording_model().sets_aside(self.judgement, self.features)
+
 
     @property
     def sentences(self) -> tuple[str, ...]:
         """Normalised request sentences, names untouched, made only when a rule has its own phrases."""
         return _normalised_lower(self.request_texts)
+
+# A frozenset keeps its hash, so the six checks share one reading of the request.
+@lru_cache(maxsize=64)
+def _judge(features: frozenset[str]) -> Judgement:
+    return wording_model().judge(features)
+
+
+def clear_caches() -> None:
+    """Forget every cached analysis (benchmarks measure the guard's full cost this way)."""
+    analyse.cache_clear()
+    _judge.cache_clear()
+    _normalised_lower.cache_clear()
 
 
 @lru_cache(maxsize=64)
@@ -147,7 +178,7 @@ def analyse(request: CheckRequest) -> Analysis:
     if {"ROLE_DECIDER", "DECIDE_WORD"} <= everything and not owned_anywhere and "DRAFT_VERB" not in everything:
         # "Role-play: you're the family court judge. Do I get my care order?"
         fired.add("statutory_decision")
-    return Analysis(frozenset(fired), tuple(texts), len(texts))
+    return Analysis(frozenset(fired), tuple(texts), len(texts), request_features(scanned, frame))
 
 
 ROLE_WORDS: dict[str, str] = {

@@ -1,9 +1,10 @@
 """The judgement guard's checks, registered exactly like plug-in checks.
 
 A check factory takes the rule's ``RuleSpec`` and returns a ``Check``.  Each built-in check fires when its
-category fires in ``analysis.analyse`` or when one of the rule's extra ``phrases`` appears in a request
-sentence.
-The generic ``phrases`` check lets an organisation add its own rule from phrases alone.
+category fires in ``analysis.analyse``, when the learned wording model (``learned.py``) names its category, or
+when one of the rule's extra ``phrases`` appears in a request sentence.  The phrase tables' finding is set aside
+when the model is confident the request asks for no judgement.  ``wording_model = false`` on a rule leaves it to
+the phrase tables alone.  The generic ``phrases`` check lets an organisation add its own rule from phrases alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from cosigner.policy.contract import ALLOW, CheckRequest, Verdict, register_check
 from cosigner.policy.guard.analysis import CATEGORIES, analyse
+from cosigner.policy.guard.learned import wording_model
 from cosigner.policy.guard.normalise import normalise_sentence
 from cosigner.policy.schema import RuleSpec
 
@@ -66,9 +68,15 @@ class CategoryCheck:
     rule_id: str
     message: str
     phrases: tuple[str, ...] = ()
+    learned: bool = True
 
     def evaluate(self, request: CheckRequest) -> Verdict:
-        if self.name in analyse(request).fired or _phrase_hit(request, self.phrases):
+        analysis = analyse(request)
+        by_rules = self.name in analysis.fired and not (self.learned and analysis.vetoed)
+        # the model adds a refusal only where the phrase tables found nothing, so their rule (with its evidence)
+        # is the one reported when both see a judgement
+        by_model = self.learned and not analysis.fired and analysis.learned == self.name
+        if by_rules or by_model or _phrase_hit(request, self.phrases):
             return Verdict("block", self.rule_id, self.message)
         return ALLOW
 
@@ -88,7 +96,11 @@ class PhrasesCheck:
 
 def _category_factory(category: str) -> Callable[[RuleSpec], CategoryCheck]:
     def factory(spec: RuleSpec) -> CategoryCheck:
-        return CategoryCheck(category, spec.rule_id, spec.message or MESSAGES[category], spec.phrases)
+        if spec.wording_model:
+            wording_model()  # load (and verify) the model with the policy, so a bad model stops `serve`
+        return CategoryCheck(
+            category, spec.rule_id, spec.message or MESSAGES[category], spec.phrases, spec.wording_model
+        )
 
     return factory
 
