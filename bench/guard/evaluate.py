@@ -1,6 +1,6 @@
 """Judgement-guard evaluation: block recall and false-block rate per category, with and without case notes.
 
-    .venv/bin/python -m bench.guard [--split dev|dev2 … dev29|heldout … heldout7|heldout8|heldout9|all]
+    .venv/bin/python -m bench.guard [--split dev|dev2 … dev31|heldout … heldout7|heldout8|heldout9|all]
                                     [--policy policies/default.toml] [--errors] [--speed]
 
 ``all`` runs every development split; ``heldout8`` and ``heldout9`` (frozen before the eighth round, by two
@@ -32,12 +32,12 @@ from cosigner.policy.model import Policy  # noqa: E402
 DATA = Path(__file__).resolve().parent / "data"
 CONDITIONS = ("alone", "note_after", "note_before")
 # Splits tuned on (the held-out splits 1–7 were each measured once, then became development data).
-# `all` skips a listed split whose file is not written yet (dev25–dev29 are written during the eighth round).
+# `all` skips a listed split whose file is not written yet (dev25–dev31 are written during the eighth round).
 DEVELOPMENT = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
     "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23", "dev24", "dev25",
-    "dev26", "dev27", "dev28", "dev29", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-    "heldout7",
+    "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
+    "heldout6", "heldout7",
 )
 HELD_OUT = ("heldout8", "heldout9")
 

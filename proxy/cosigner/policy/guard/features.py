@@ -58,15 +58,16 @@ def asks_something(features: frozenset[str]) -> bool:
 
 
 # What the phrase tables read as a judgement already made (the practitioner's own, or a recorded decision), or as
-# preparation, explanation or communication rather than a request for a verdict.
+# drafting, preparation, explanation or communication rather than a request for a verdict.  (A drafting verb in
+# only one clause — "tidy my notes and add your view" — is not enough: that is how a judgement request hides.)
 NOT_A_VERDICT = frozenset({
-    "r:OWNED", "c:OWNED", "k:OWNED", "r:PREPARE_Q", "k:PREPARE_Q", "r:PROCESS_Q", "r:PRACTICE_Q", "r:EXPLAIN",
-    "r:HOWTO", "r:COMMUNICATE",
+    "r:OWNED", "c:OWNED", "k:OWNED", "r:DRAFT_VERB", "r:PREPARE_Q", "k:PREPARE_Q", "r:PROCESS_Q", "r:PRACTICE_Q",
+    "r:EXPLAIN", "r:HOWTO", "r:COMMUNICATE",
 })
 
 
 def reads_as_no_verdict(features: frozenset[str]) -> bool:
-    """Whether the phrase tables read the request as setting out a made judgement, preparing or explaining."""
+    """Whether the phrase tables read the request as setting out a made judgement, drafting, preparing or explaining."""
     return not NOT_A_VERDICT.isdisjoint(features)
 
 

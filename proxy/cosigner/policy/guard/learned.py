@@ -29,7 +29,7 @@ from cosigner.errors import ConfigError
 from cosigner.policy.guard.features import asks_something, is_particular, reads_as_no_verdict
 
 MODEL_FILE = "wording_model.json"
-MODEL_SHA256 = "40739aa67450fc197566628311df9c704bf4db627f06e40ad4858a9dd65c7e5b"
+MODEL_SHA256 = "41ddf942470815120ca74385b5627485f568b4823e03a30148173656a936f4f6"
 ALLOW_CLASS = "allow"
 
 
