@@ -6,9 +6,11 @@ benchmarks measure the cold path, in which every text is screened in full.
 
 from __future__ import annotations
 
+# Adjectives that are not also verbs: a prefix opening with "tidy" or "clean" ran on into the note as an instruction
+# ("tidy the visit took place at …"), which the judgement guard's wording model may refuse.
 _WORDS = (
-    "tidy", "warm", "calm", "kept", "clean", "quiet", "bright", "small",
-    "plain", "short", "clear", "brief", "neat", "fresh", "light", "full",
+    "green", "quiet", "bright", "small", "short", "brief", "neat", "soft",
+    "pale", "early", "round", "wide", "deep", "late", "bold", "full",
 )  # fmt: skip
 
 

@@ -4,7 +4,8 @@
                                     [--policy policies/default.toml] [--errors] [--speed]
 
 ``all`` runs every development split; ``heldout8`` and ``heldout9`` (frozen before the eighth round, by two
-independent writers) run only when named.
+independent writers) run only when named.  Both were measured once, at the end of the eighth round
+(docs/policies.md); before any further tuning, move them into DEVELOPMENT and write new held-out splits first.
 
 Every request is run three ways: alone, with a realistic fictional case note appended after it, and with the
 note pasted before it.  ``--errors`` lists every misclassified request (fictional test data only).  ``--speed``
