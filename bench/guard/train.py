@@ -19,13 +19,12 @@ import math
 import random
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bench.guard.evaluate import CONDITIONS, DATA, DEVELOPMENT, ROOT, Item, build, load_items, load_notes
 from cosigner.policy.guard.analysis import analyse
-from cosigner.policy.guard.features import asks_something, is_particular, reads_as_no_verdict
-from cosigner.policy.guard.learned import ALLOW_CLASS, MODEL_FILE, WordingModel, parse_model
+from cosigner.policy.guard.learned import ALLOW_CLASS, MODEL_FILE, Judgement, WordingModel, parse_model
 
 # One allow class: separate classes per kind of allowed request (explain, rewrite_own, …) were tried and read
 # general questions worse on a split the model had not seen (dev27: 10.2 % false blocks against 8.4 %).
@@ -131,29 +130,32 @@ def _rates(rows: list[tuple[Example, bool]]) -> str:
             f"false blocks {100 * sum(allow) / max(1, len(allow)):5.1f}%")
 
 
-def decide(ex: Example, p: float, veto: float, general_veto: float, threshold: float, general: float) -> bool:
-    """The shipped combination (``checks.CategoryCheck``): the model fires, or a rule fires and is not set aside."""
-    asks, particular = asks_something(ex.features), is_particular(ex.features)
-    fires_at = threshold if particular and not reads_as_no_verdict(ex.features) else general
-    return (ex.rules_block and p >= (veto if particular else general_veto)) or (p >= fires_at and asks)
+def decide(ex: Example, judgement: Judgement, model: WordingModel) -> bool:
+    """Whether the shipped combination (``checks.CategoryCheck``) refuses: a phrase-table finding the model does
+    not set aside, or the model on its own."""
+    if ex.rules_block and not model.sets_aside(judgement, ex.features):
+        return True
+    return model.fires(judgement, ex.features) is not None
 
 
 def report(model: WordingModel, examples: list[Example], split: str, grid: bool) -> None:
     print(f"\n== {split}: {len(examples)} request × condition runs ==")
     print(f"  rules alone            {_rates([(ex, ex.rules_block) for ex in examples])}")
-    judged = [(ex, model.judge(ex.features).probability) for ex in examples]
+    judged = [(ex, model.judge(ex.features)) for ex in examples]
     for t in THRESHOLDS:
-        print(f"  model alone, t={t:<4}  {_rates([(ex, p >= t) for ex, p in judged])}")
+        print(f"  model alone, t={t:<4}  {_rates([(ex, j.probability >= t) for ex, j in judged])}")
     m = model
-    shipped = (m.veto_below, m.general_veto_below, m.threshold, m.general_threshold)
-    print(f"  as configured (a rule set aside below {shipped[0]}, the model fires at {shipped[2]}; for a general "
-          f"question {shipped[1]} and {shipped[3]}): {_rates([(ex, decide(ex, p, *shipped)) for ex, p in judged])}")
+    print(f"  as configured (a rule set aside below {m.veto_below}, the model fires at {m.threshold}; for a general "
+          f"question {m.general_veto_below} and {m.general_threshold}): "
+          f"{_rates([(ex, decide(ex, j, m)) for ex, j in judged])}")
     if grid:
         for veto in VETO_THRESHOLDS:
             for general in GENERAL_VETO_THRESHOLDS:
                 for t in THRESHOLDS[1:4]:
                     for gt in GENERAL_THRESHOLDS:
-                        rows = [(ex, decide(ex, p, veto, max(veto, general), t, max(t, gt))) for ex, p in judged]
+                        variant = replace(m, veto_below=veto, general_veto_below=max(veto, general), threshold=t,
+                                          general_threshold=max(t, gt))
+                        rows = [(ex, decide(ex, j, variant)) for ex, j in judged]
                         print(f"  set aside below {veto:<4} / general {general:<4}, fires at {t:<4} / general "
                               f"{gt:<4}: {_rates(rows)}")
 

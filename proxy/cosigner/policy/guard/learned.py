@@ -5,14 +5,15 @@ plus ``allow``.  It is trained offline on the project's labelled development req
 (``python -m bench.guard.train``) and shipped as ``wording_model.json`` beside this module; loading checks the
 file's SHA-256 against ``MODEL_SHA256`` so a model swapped on disk is refused rather than used.
 
-The model and the phrase rules decide together.  The model fires a category when the probability that the
-request asks for a judgement is at least ``threshold`` (``general_threshold`` for a general question, one that
-names no particular person or case: ``features.is_particular``), naming the most probable judgement category.  A
-phrase rule's finding stands unless the model puts that probability below ``veto_below`` (``general_veto_below``
-for a general question): then the
-request is read as drafting, explanation or a general question that merely uses the rules' vocabulary ("why do
-researchers say risk prediction is biased?").  The figures were chosen on development splits the model was not
-trained on (docs/policies.md, "The learned wording model").
+The model and the phrase rules decide together (``checks.CategoryCheck``).  The model refuses on its own, where the
+phrase tables found nothing, when the probability that the request asks for a judgement is at least ``threshold``
+— ``general_threshold`` for a general question (one naming no particular person or case,
+``features.is_particular``) or a request the tables read as drafting, preparation or a made judgement — and only if
+the request asks something (``features.asks_something``).  A phrase-table finding stands unless the model puts that
+probability below ``veto_below`` (``general_veto_below`` for a general question): then the request is read as
+drafting, explanation or a general question that merely uses the tables' vocabulary ("why do researchers say risk
+prediction is biased?").  The figures were chosen on development splits the model was not trained on
+(docs/policies.md, "The learned wording model").
 """
 
 from __future__ import annotations
