@@ -6,6 +6,8 @@ COMMANDS = [
     ("python -m bench.redaction.speed", "redaction throughput (MB/s per core), 4,000-token note latency, memory"),
     ("python -m bench.redaction.score", "redaction recall/precision per type on synthetic UK notes and the public set"),
     ("python -m bench.guard --split all --errors --speed", "judgement guard recall / false blocks, guard latency"),
+    ("python -m bench.guard --split heldout8 --errors", "the guard on a frozen held-out split (also heldout9)"),
+    ("python -m bench.guard.train --exclude dev31 --eval dev31", "the guard's wording model on a split left out"),
     ("python bench/audit/bench_append.py", "audit write cost on the request path"),
     ("python bench/audit/bench_verify.py", "audit verify over 1,000,000 entries"),
     ("python bench/diff/bench_diff.py", "word diff + hunks for two 2,000-word texts, 30 % changed"),
