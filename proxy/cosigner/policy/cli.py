@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cosigner.policy.contract import CheckRequest, Segment
 from cosigner.policy.guard.analysis import analyse, explain
-from cosigner.policy.guard.features import is_particular, reads_as_no_verdict
+from cosigner.policy.guard.features import is_particular
 from cosigner.policy.guard.learned import wording_model
 from cosigner.policy.load import PolicyError, load_policy, parse_document, read_toml
 from cosigner.policy.signing import (
@@ -154,8 +154,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     analysis = analyse(request)
     reading, model = analysis.judgement, wording_model()
     general = not is_particular(analysis.features)
-    strict = general or reads_as_no_verdict(analysis.features)
-    threshold = model.general_threshold if strict else model.threshold
+    threshold = model.threshold_for(analysis.features)
+    strict = threshold != model.threshold
     model_fires, model_vetoes = analysis.learned is not None, analysis.vetoed
     if args.json:
         _out(

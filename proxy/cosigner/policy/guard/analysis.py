@@ -36,34 +36,36 @@ class Analysis:
     @property
     def judgement(self) -> Judgement:
         """The learned wording model's reading of the request (``learned.py``)."""
-        return _judge(self.features)
+        return _reading(self.features)[0]
 
     @property
     def learned(self) -> str | None:
         """The category the wording model fires, if its probability reaches the model's threshold."""
-        return wording_model().fires(self.judgement, self.features)
+        return _reading(self.features)[1]
 
     @property
     def vetoed(self) -> bool:
         """The wording model is confident enough that this is not a judgement request to set the rules aside."""
-        return wording_model().sets_aside(self.judgement, self.features)
-
+        return _reading(self.features)[2]
 
     @property
     def sentences(self) -> tuple[str, ...]:
         """Normalised request sentences, names untouched, made only when a rule has its own phrases."""
         return _normalised_lower(self.request_texts)
 
+
 # A frozenset keeps its hash, so the six checks share one reading of the request.
 @lru_cache(maxsize=64)
-def _judge(features: frozenset[str]) -> Judgement:
-    return wording_model().judge(features)
+def _reading(features: frozenset[str]) -> tuple[Judgement, str | None, bool]:
+    model = wording_model()
+    judgement = model.judge(features)
+    return judgement, model.fires(judgement, features), model.sets_aside(judgement, features)
 
 
 def clear_caches() -> None:
     """Forget every cached analysis (benchmarks measure the guard's full cost this way)."""
     analyse.cache_clear()
-    _judge.cache_clear()
+    _reading.cache_clear()
     _normalised_lower.cache_clear()
 
 

@@ -68,13 +68,17 @@ class WordingModel:
         best = max((i for i in range(len(self.classes)) if i != allow_index), key=scores.__getitem__)
         return Judgement(self.classes[best], 1.0 - exp[allow_index] / total)
 
-    def fires(self, judgement: Judgement, features: frozenset[str]) -> str | None:
-        """The category the model refuses on its own, if any.  A bare note that asks nothing is never refused;
-        a general question, or a request the phrase tables read as a made judgement, preparation or explanation,
-        needs ``general_threshold``."""
+    def threshold_for(self, features: frozenset[str]) -> float:
+        """``general_threshold`` for a general question, or a request the phrase tables read as a made judgement,
+        drafting, preparation or explanation; ``threshold`` otherwise."""
         strict = not is_particular(features) or reads_as_no_verdict(features)
-        floor = self.general_threshold if strict else self.threshold
-        return judgement.category if judgement.probability >= floor and asks_something(features) else None
+        return self.general_threshold if strict else self.threshold
+
+    def fires(self, judgement: Judgement, features: frozenset[str]) -> str | None:
+        """The category the model refuses on its own, if any.  A bare note that asks nothing is never refused."""
+        if judgement.probability >= self.threshold_for(features) and asks_something(features):
+            return judgement.category
+        return None
 
     def sets_aside(self, judgement: Judgement, features: frozenset[str]) -> bool:
         """Whether the model is confident enough that the request asks for no judgement to set a rule aside."""
